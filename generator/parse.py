@@ -1,0 +1,315 @@
+"""Parse: body paragraphs -> Report -> Part -> Section -> Block -> Segment.
+
+Only the genre's conventions are used: parts open with 一、二、…; numbered items
+（一）…（十） are exemplars (典范) or actions (行动) by their heading; an action's
+tasks are introduced by 一是、二是、… in sequence; the paragraphs before the items are
+recognised by the phrases every work report uses (指导思想, 主要目标, 预期目标, 坚持).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .ingest import IngestResult, SourceParagraph, cn_number
+from .model import Block, Part, PartKind, Report, Section, SectionKind, Segment, SegmentRole
+from .seedmeta import ReportMeta
+from .segmenter import quote_depths, sentence_spans
+
+ITEM_MARKER = re.compile(r"^（([一二三四五六七八九十]+)）")
+PART_MARKER = re.compile(r"^([一二三四五六七八九十]+)、")
+CN_NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+HEADING_END = "：。！？:"
+TITLE_END = "。！？；"
+TASK_MAY_FOLLOW = "。！？；，：、"
+MAX_TASK_TITLE = 30
+SHORT_TITLE_PREFIX = re.compile(r"^(全力打造|加快打造|着力打造|打造|深入实施|实施|推进|建设)")
+CLOSING_OPENER = "各位代表"
+
+# Phrases that mark the standard paragraphs before a list of items, in priority order;
+# the first three name the paragraph near its start.
+LEAD_PARAGRAPH_KINDS = [
+    ("指导思想", SectionKind.GUIDING_THOUGHT),
+    ("预期目标", SectionKind.TARGETS),
+    ("主要目标", SectionKind.MAIN_GOALS),
+]
+LEAD_PHRASE_WINDOW = 60
+# A numbered formula of commitments introduced with a colon: 始终做到“五个坚持”：一是…
+PRINCIPLES_INTRO = re.compile(r"[一二三四五六七八九十]个坚持”?：")
+
+
+def cn_numeral(n: int) -> str:
+    if n <= 10:
+        return CN_NUMERALS[n]
+    tens, units = divmod(n, 10)
+    return ("" if tens == 1 else CN_NUMERALS[tens]) + "十" + CN_NUMERALS[units]
+
+
+@dataclass
+class _Para:
+    index: int  # body paragraph index
+    source: SourceParagraph
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+
+def parse(ingested: IngestResult, meta: ReportMeta) -> Report:
+    paragraphs = [_Para(i, p) for i, p in enumerate(ingested.paragraphs)]
+    parts = [_build_part(number, heading, body) for number, heading, body in _split_parts(paragraphs)]
+    _make_section_ids_unique(parts)
+    return Report(
+        title=ingested.title or meta.title,
+        meta=meta,
+        parts=parts,
+        paragraphs=[p.text for p in ingested.paragraphs],
+        markers=list(ingested.markers),
+        repairs=list(ingested.repairs),
+    )
+
+
+# --- parts -------------------------------------------------------------------------
+
+def _split_parts(paragraphs: list[_Para]) -> list[tuple[int, _Para | None, list[_Para]]]:
+    """(number, heading paragraph or None, body paragraphs) per part, in order."""
+    headings = [p for p in paragraphs if p.source.is_part_heading]
+    first_number = _part_number(headings[0]) if headings else 2
+    parts: list[tuple[int, _Para | None, list[_Para]]] = []
+    for para in paragraphs:
+        if para.source.is_part_heading:
+            parts.append((_part_number(para), para, []))
+        else:
+            if not parts:  # text before the first heading we have: its part's heading is missing
+                parts.append((max(1, first_number - 1), None, []))
+            parts[-1][2].append(para)
+    return parts
+
+
+def _part_number(para: _Para) -> int:
+    return cn_number(PART_MARKER.match(para.text).group(1))
+
+
+def _part_kind(title: str | None, number: int) -> PartKind:
+    if title is None:
+        return PartKind.REVIEW if number == 1 else PartKind.OTHER
+    if "回顾" in title:
+        return PartKind.REVIEW
+    if "重点工作" in title or "工作安排" in title:
+        return PartKind.WORK_PLAN
+    if "目标任务" in title or "规划" in title:
+        return PartKind.PLAN
+    return PartKind.OTHER
+
+
+def _build_part(number: int, heading: _Para | None, body: list[_Para]) -> Part:
+    part_id = f"part-{number}"
+    heading_segment, title = None, None
+    if heading is not None:
+        heading_segment = Segment(f"{part_id}.title", heading.text, SegmentRole.PART_HEADING,
+                                  heading.index, 0, heading.source.source_at(0))
+        title = PART_MARKER.sub("", heading.text)
+    kind = _part_kind(title, number)
+    return Part(part_id, number, kind, _build_sections(number, kind, body), heading_segment, title)
+
+
+# --- sections ----------------------------------------------------------------------
+
+def _build_sections(part_number: int, part_kind: PartKind, body: list[_Para]) -> list[Section]:
+    item_positions = [i for i, p in enumerate(body) if ITEM_MARKER.match(p.text)]
+    if not item_positions:
+        kind = SectionKind.REVIEW if part_kind is PartKind.REVIEW else SectionKind.BODY
+        section_id = part_kind.value if part_kind is not PartKind.OTHER else f"part-{part_number}"
+        return [_paragraph_section(section_id, kind, body)] if body else []
+
+    lead, items, closing = _split_items(body, item_positions)
+    item_sections = [_item_section(part_number, group) for group in items]
+    sections = _lead_sections(part_number, lead, item_sections[0].kind)
+    sections += item_sections
+    if closing:
+        sections.append(_paragraph_section("closing", SectionKind.CLOSING, closing))
+    return sections
+
+
+def _split_items(body: list[_Para], positions: list[int]):
+    lead = body[: positions[0]]
+    bounds = [*positions, len(body)]
+    items = [body[start:end] for start, end in zip(bounds, bounds[1:])]
+    # After the last item, an address to the deputies (各位代表) starts the closing.
+    last = items[-1]
+    for offset, para in enumerate(last[1:], start=1):
+        if para.text.startswith(CLOSING_OPENER):
+            items[-1], closing = last[:offset], last[offset:]
+            return lead, items, closing
+    return lead, items, []
+
+
+def _lead_sections(part_number: int, lead: list[_Para], item_kind: SectionKind) -> list[Section]:
+    sections: list[Section] = []
+    intro: list[_Para] = []
+
+    def flush_intro() -> None:
+        if intro:
+            sections.append(_paragraph_section(f"part-{part_number}-intro", SectionKind.INTRO, list(intro)))
+            intro.clear()
+
+    for position, para in enumerate(lead):
+        kind = _lead_kind(para.text, is_last=position == len(lead) - 1)
+        if kind is None:
+            intro.append(para)
+            continue
+        flush_intro()
+        section_id = f"{item_kind.value}s-intro" if kind is SectionKind.LIST_INTRO else kind.value
+        if kind is SectionKind.PRINCIPLES:  # 一是…五是 become items, like an action's tasks
+            sections.append(Section(section_id, kind, _enumerated_blocks(section_id, 1, para, 0, 1, "item")))
+        else:
+            sections.append(_paragraph_section(section_id, kind, [para]))
+    flush_intro()
+    return sections
+
+
+def _lead_kind(text: str, is_last: bool) -> SectionKind | None:
+    if is_last and text.endswith("："):
+        return SectionKind.LIST_INTRO
+    head = text[:LEAD_PHRASE_WINDOW]
+    for phrase, kind in LEAD_PARAGRAPH_KINDS:
+        if phrase in head:
+            return kind
+    if PRINCIPLES_INTRO.search(text):
+        return SectionKind.PRINCIPLES
+    return None
+
+
+def _paragraph_section(section_id: str, kind: SectionKind, paragraphs: list[_Para]) -> Section:
+    blocks = []
+    for k, para in enumerate(paragraphs, start=1):
+        block_id = f"{section_id}.p{k}"
+        spans = sentence_spans(para.text)
+        blocks.append(Block(block_id, "paragraph", _segments(block_id, para, spans)))
+    return Section(section_id, kind, blocks)
+
+
+def _segments(block_id: str, para: _Para, spans: list[tuple[int, int]],
+              title_span: tuple[int, int] | None = None) -> list[Segment]:
+    segments, n = [], 0
+    for start, end in spans:
+        if (start, end) == title_span:
+            seg_id, role = f"{block_id}.title", SegmentRole.TASK_TITLE
+        else:
+            n += 1
+            seg_id, role = f"{block_id}.s{n}", SegmentRole.SENTENCE
+        segments.append(Segment(seg_id, para.text[start:end], role, para.index, start,
+                                para.source.source_at(start)))
+    return segments
+
+
+# --- numbered items: exemplars and actions -----------------------------------------
+
+def _item_section(part_number: int, paragraphs: list[_Para]) -> Section:
+    first = paragraphs[0]
+    marker_match = ITEM_MARKER.match(first.text)
+    number = cn_number(marker_match.group(1))
+    heading_end = _first_at_depth_zero(first.text, HEADING_END, marker_match.end())
+    title = first.text[marker_match.end(): heading_end - 1]
+    kind = SectionKind.EXEMPLAR if "典范" in title else SectionKind.ACTION if "行动" in title else SectionKind.ITEM
+    section_id = f"{kind.value}-{number}" if kind is not SectionKind.ITEM else f"part-{part_number}-item-{number}"
+    heading = Segment(f"{section_id}.title", first.text[:heading_end], SegmentRole.HEADING,
+                      first.index, 0, first.source.source_at(0))
+
+    blocks: list[Block] = []
+    for k, para in enumerate(paragraphs, start=1):
+        start = heading_end if k == 1 else 0
+        if kind is SectionKind.ACTION:
+            done = len([b for b in blocks if b.kind == "task"])
+            blocks += _enumerated_blocks(section_id, k, para, start, done + 1, "task")
+        else:
+            spans = [s for s in sentence_spans(para.text, frozenset([start])) if s[0] >= start]
+            blocks.append(Block(f"{section_id}.p{k}", "paragraph", _segments(f"{section_id}.p{k}", para, spans)))
+    return Section(section_id, kind, [b for b in blocks if b.segments], number, marker_match.group(0),
+                   title, _short_title(title), heading)
+
+
+def _short_title(title: str) -> str:
+    clause = title.split("，")[0]
+    return SHORT_TITLE_PREFIX.sub("", clause) or clause
+
+
+def _enumerated_blocks(section_id: str, k: int, para: _Para, start: int, next_task: int,
+                       block_kind: str) -> list[Block]:
+    """Split a paragraph at 一是、二是、…: a lead block, then one block per enumerated item."""
+    text = para.text
+    task_starts = _task_starts(text, start, next_task)
+    forced = {start, *task_starts}
+    title_spans: dict[int, tuple[int, int]] = {}
+    for task_start in task_starts:
+        marker_len = len(cn_numeral(next_task + len(title_spans))) + 1
+        end = _first_at_depth_zero(text, TITLE_END, task_start + marker_len)
+        if end - task_start <= MAX_TASK_TITLE + marker_len:
+            title_spans[task_start] = (task_start, end)
+            forced.add(end)
+    spans = [s for s in sentence_spans(text, frozenset(forced)) if s[0] >= start]
+
+    blocks = []
+    bounds = [start, *task_starts, len(text)]
+    for position, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
+        group = [s for s in spans if lo <= s[0] < hi]
+        if not group:
+            continue
+        if position == 0 and (not task_starts or lo < task_starts[0]):
+            block_id = f"{section_id}.p{k}"
+            blocks.append(Block(block_id, "paragraph", _segments(block_id, para, group)))
+            continue
+        number = next_task + len([b for b in blocks if b.kind == block_kind])
+        block_id = f"{section_id}.{block_kind}-{number}"
+        title_span = title_spans.get(lo)
+        title = None
+        if title_span:
+            title = text[title_span[0] + len(cn_numeral(number)) + 1: title_span[1]].rstrip(TITLE_END)
+        blocks.append(Block(block_id, block_kind, _segments(block_id, para, group, title_span), number, title))
+    return blocks
+
+
+def _task_starts(text: str, start: int, first_number: int) -> list[int]:
+    """Offsets of 一是、二是、… in sequence, each at a clause boundary outside quotes."""
+    depths = quote_depths(text)
+    found, number, search_from = [], first_number, start
+    while True:
+        marker = cn_numeral(number) + "是"
+        position = text.find(marker, search_from)
+        while position != -1 and not (
+            depths[position] == 0 and (position == start or text[position - 1] in TASK_MAY_FOLLOW)
+        ):
+            position = text.find(marker, position + 1)
+        if position == -1:
+            return found
+        found.append(position)
+        number += 1
+        search_from = position + len(marker)
+
+
+def _first_at_depth_zero(text: str, stops: str, start: int) -> int:
+    """Offset just after the first stop character outside quotes, or the end of text."""
+    depths = quote_depths(text)
+    for i in range(start, len(text)):
+        if text[i] in stops and depths[i] == 0:
+            return i + 1
+    return len(text)
+
+
+def _make_section_ids_unique(parts: list[Part]) -> None:
+    seen: dict[str, int] = {}
+    for part in parts:
+        for section in part.sections:
+            count = seen.get(section.id, 0) + 1
+            seen[section.id] = count
+            if count > 1:
+                _rename_section(section, f"{section.id}-{count}")
+
+
+def _rename_section(section: Section, new_id: str) -> None:
+    old = section.id
+    section.id = new_id
+    for segment in section.segments():
+        segment.id = new_id + segment.id[len(old):]
+    for block in section.blocks:
+        block.id = new_id + block.id[len(old):]
