@@ -13,7 +13,8 @@ import logging
 import re
 from functools import lru_cache
 
-from .model import Anomaly, Report, Segment
+from .ingest import SENTENCE_END as SENTENCE_FINAL
+from .model import Anomaly, Report, Segment, SegmentRole
 from .segmenter import is_balanced
 from .typography import is_cjk
 
@@ -65,6 +66,7 @@ def find_anomalies(report: Report) -> list[Anomaly]:
     for segment in report.segments():
         notes += _latin_words(segment)
         notes += _doubled(segment)
+    notes += _missing_stops(report)
     notes += _repeated_passages(report, locate)
     notes += _unbalanced(report, locate)
     order = {s.id: i for i, s in enumerate(report.segments())}
@@ -142,6 +144,22 @@ def _doubled_note(segment: Segment, excerpt: str, what: str) -> Anomaly:
         f"疑似重复字词：“{excerpt}”，请核对原件。",
         excerpt,
     )
+
+
+def _missing_stops(report: Report) -> list[Anomaly]:
+    """A block that ends without sentence-final punctuation because the next item began (，三是…)."""
+    notes = []
+    for section in report.sections():
+        for block in section.blocks:
+            last = block.segments[-1] if block.segments else None
+            if last and last.role is SegmentRole.SENTENCE and not SENTENCE_FINAL.search(last.text):
+                notes.append(Anomaly(
+                    "missing-stop", last.id, last.source,
+                    "The sentence ends without a full stop where the next item begins; the print has a comma.",
+                    "此处原文为逗号，下一项由此开始，句末缺句号。",
+                    last.text[-12:],
+                ))
+    return notes
 
 
 def _repeated_passages(report: Report, locate: _Locator) -> list[Anomaly]:

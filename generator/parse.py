@@ -244,7 +244,8 @@ def _enumerated_blocks(section_id: str, k: int, para: _Para, start: int, next_ta
     for task_start in task_starts:
         marker_len = len(cn_numeral(next_task + len(title_spans))) + 1
         end = _first_at_depth_zero(text, TITLE_END, task_start + marker_len)
-        if end - task_start <= MAX_TASK_TITLE + marker_len:
+        # A short title is one clause standing as its own sentence: 一是做强实体市场。
+        if end - task_start <= MAX_TASK_TITLE + marker_len and "，" not in text[task_start:end]:
             title_spans[task_start] = (task_start, end)
             forced.add(end)
     spans = [s for s in sentence_spans(text, frozenset(forced)) if s[0] >= start]

@@ -34,8 +34,9 @@ LIST_LABELS = {SectionKind.EXEMPLAR: "典范", SectionKind.ACTION: "行动", Sec
 FORMULA_NAME = re.compile(r"“([一二三四五六七八九十]+[个大项][\u4e00-\u9fff]{1,4})”")
 ANOMALY_LABELS = {
     "column-break": "分栏断句", "latin-word": "英文单词", "doubled-text": "重复字词",
-    "repeated-passage": "重复段落", "unbalanced": "引号括号不成对",
+    "repeated-passage": "重复段落", "unbalanced": "引号括号不成对", "missing-stop": "缺句末标点",
 }
+_EDITOR_NOTE = "编者注："
 
 
 @dataclass
@@ -148,7 +149,7 @@ class Renderer:
             report=report, meta=report.meta, plans=self.plans, part_label=part_label,
             link=self.link, anomalies_of=self.anomalies_of, SectionKind=SectionKind,
             segment_html=self.segment_html, ITEM_KINDS=ITEM_KINDS, section_label=self.section_label,
-            items_after=self.items_after, kind_label=lambda kind: ANOMALY_LABELS.get(kind, kind),
+            items_after=self.items_after, editorial_marks=self.editorial_marks, kind_label=lambda kind: ANOMALY_LABELS.get(kind, kind),
         )
         self.env.filters["segment_count"] = lambda section: len(list(section.segments()))
 
@@ -190,6 +191,13 @@ class Renderer:
             if section in part.sections:
                 return [s for s in part.sections if s.kind in ITEM_KINDS]
         return []
+
+    def editorial_marks(self, block: Block) -> str:
+        """Visible editorial notes inside the text, e.g. where the print lacks a full stop."""
+        ids = {s.id for s in block.segments}
+        marks = [a for a in self.report.anomalies if a.kind == "missing-stop" and a.segment_id in ids]
+        return "".join(f'<span class="gwr-ed-note">〔{html.escape(_EDITOR_NOTE)}{html.escape(a.message_zh)}〕</span>'
+                       for a in marks)
 
     def segment_html(self, segment: Segment) -> str:
         return f'<span class="gwr-seg" id="{segment.id}">{html.escape(segment.text, quote=False)}</span>'

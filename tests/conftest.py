@@ -1,0 +1,77 @@
+"""Shared fixtures: the project root and throw-away seed folders built from the real seed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_FILE = ROOT / "seeds" / "yiwu-2026-gwr-page2.txt"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_FILE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def report():
+    from generator.pipeline import load_report
+
+    return load_report(ROOT)
+
+
+class SeedProject:
+    """A project folder in tmp_path with its own seeds/ (copied metadata, given page texts)."""
+
+    def __init__(self, path: Path) -> None:
+        self.root = path
+        self.seeds = path / "seeds"
+        self.seeds.mkdir(parents=True)
+        self.meta = yaml.safe_load((ROOT / "seeds" / "report.yaml").read_text(encoding="utf-8"))
+
+    def write_pages(self, *pages: bytes | str, names: list[str] | None = None) -> None:
+        names = names or [f"page{i + 2}.txt" for i in range(len(pages))]
+        for name, content in zip(names, pages):
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            (self.seeds / name).write_bytes(data)
+        self.meta["pages"] = [{"file": n, "page": i + 2} for i, n in enumerate(names)]
+        (self.seeds / "report.yaml").write_text(yaml.safe_dump(self.meta, allow_unicode=True), encoding="utf-8")
+
+    def load(self):
+        from generator.pipeline import load_report
+
+        return load_report(self.root)
+
+    def ingest(self):
+        from generator.ingest import ingest
+        from generator.seedmeta import load_meta
+
+        return ingest(load_meta(self.seeds), self.root)
+
+
+@pytest.fixture
+def seed_project(tmp_path) -> SeedProject:
+    return SeedProject(tmp_path / "project")
+
+
+@pytest.fixture
+def site_project(tmp_path) -> Path:
+    """A copy of the files a site build reads, so building never writes into the repository."""
+    target = tmp_path / "site-project"
+    for name in ("mkdocs.yml", "seeds", "overrides", "translations", "generator", "docs"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.md"))
+        elif source.exists():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target

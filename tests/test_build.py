@@ -1,0 +1,127 @@
+"""The real `mkdocs build --strict`, on a copy of the project (never into the repository)."""
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+SENTENCE_END = tuple("。！？：；”）")
+
+
+class _Collector(HTMLParser):
+    """Collects heading ids, paragraph texts of the report body, and external references."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.paragraphs, self.external, self.html_lang = [], [], [], None
+        self._in_para = 0
+        self._text = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.html_lang = attrs.get("lang")
+        if attrs.get("id"):
+            self.ids.append((tag, attrs["id"]))
+        for key in ("src", "href"):
+            value = attrs.get(key) or ""
+            if tag in ("script", "link", "img", "iframe") and re.match(r"(https?:)?//", value):
+                self.external.append(value)
+        if tag == "p" and "gwr-para" in (attrs.get("class") or ""):
+            self._in_para, self._text = 1, []
+
+    def handle_endtag(self, tag):
+        if tag == "p" and self._in_para:
+            self.paragraphs.append("".join(self._text))
+            self._in_para = 0
+
+    def handle_data(self, data):
+        if self._in_para:
+            self._text.append(data)
+
+
+def parse_html(path: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def build(project: Path) -> Path:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, env=env, check=True)
+    return project / "site"
+
+
+
+
+@pytest.fixture
+def site(site_project) -> Path:
+    return build(site_project)
+
+
+def test_pages_exist_with_task_headings(site, report):
+    from generator.model import SectionKind
+
+    for exemplar in report.sections_of_kind(SectionKind.EXEMPLAR):
+        page = parse_html(site / exemplar.id / "index.html")
+        assert ("h1", exemplar.id) in page.ids
+    actions = report.sections_of_kind(SectionKind.ACTION)
+    assert len(actions) == 10 and len(report.sections_of_kind(SectionKind.EXEMPLAR)) == 8
+    for action in actions:
+        page = parse_html(site / action.id / "index.html")
+        headings = [i for tag, i in page.ids if tag == "h2"]
+        assert headings[: len(action.tasks)] == [t.id for t in action.tasks]
+
+
+def test_every_page_is_complete_and_self_contained(site, report):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 8 + 10 + 5
+    body_chars = 0
+    for path in pages:
+        page = parse_html(path)
+        assert page.html_lang and page.html_lang.startswith("zh"), path
+        assert page.external == [], (path, page.external)
+        for text in page.paragraphs:
+            # Where the print lacks a full stop, a visible editorial note closes the paragraph.
+            assert text.endswith(SENTENCE_END) or "〔编者注：" in text[-40:], (path, text[-20:])
+            body_chars += len(text)
+    # Nothing lost: every sentence of the report is on some page.
+    all_html = "".join(p.read_text(encoding="utf-8") for p in pages)
+    missing = [s.id for s in report.segments() if f'id="{s.id}"' not in all_html and s.role.value == "sentence"]
+    assert missing == []
+
+
+def test_no_request_to_other_hosts_from_css_or_js(site):
+    for path in list(site.rglob("*.css")) + list(site.rglob("*.js")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, path
+
+
+def test_build_is_deterministic(site_project, tmp_path):
+    first = build(site_project)
+    digest = {p.relative_to(first): hashlib.sha256(p.read_bytes()).hexdigest() for p in first.rglob("*") if p.is_file()}
+    second = build(site_project)
+    again = {p.relative_to(second): hashlib.sha256(p.read_bytes()).hexdigest() for p in second.rglob("*") if p.is_file()}
+    assert digest == again
+
+
+def test_changed_seed_changes_the_site(site_project):
+    seed = site_project / "seeds" / "yiwu-2026-gwr-page2.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("招引采购商超120万人", "招引采购商超125万人"), encoding="utf-8")
+    site = build(site_project)
+    assert "招引采购商超125万人" in (site / "action-1" / "index.html").read_text(encoding="utf-8")
+
+
+def test_bad_seed_fails_the_build_with_file_and_offset(site_project):
+    seed = site_project / "seeds" / "yiwu-2026-gwr-page2.txt"
+    seed.write_bytes(seed.read_bytes()[:50] + b"\xff\xfe\xff" + seed.read_bytes()[50:])
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=site_project,
+                            env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "seeds/yiwu-2026-gwr-page2.txt" in result.stderr and "byte 50" in result.stderr
