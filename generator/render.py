@@ -23,6 +23,7 @@ ITEM_KINDS = (SectionKind.EXEMPLAR, SectionKind.ACTION, SectionKind.ITEM)
 
 # Labels for parts whose heading is not in the available text.
 MISSING_PART_LABELS = {PartKind.REVIEW: "过去五年工作回顾", PartKind.OTHER: "第{n}部分"}
+OVERVIEW_LABEL = "概述"  # nav label of a part's own page inside the part's group
 SECTION_LABELS = {
     SectionKind.GUIDING_THOUGHT: "指导思想",
     SectionKind.MAIN_GOALS: "主要目标",
@@ -69,7 +70,7 @@ def plan_pages(report: Report) -> list[PagePlan]:
         if overview:
             slug = part.kind.value if part.kind is not PartKind.OTHER else part.id
             label = part_label(part)
-            plans.append(PagePlan(slug, "part.md.j2", label, label, overview, part))
+            plans.append(PagePlan(slug, "part.md.j2", label, OVERVIEW_LABEL, overview, part))
         for section in part.sections:
             if section.kind in ITEM_KINDS:
                 plans.append(PagePlan(section.id, "item.md.j2", f"{section.marker}{section.title}",
@@ -104,6 +105,7 @@ def build_nav(plans: list[PagePlan], label: Callable[[str], str]) -> list:
 
 
 def _flatten_single(item: dict) -> dict:
+    """A group with one page becomes that page, under the group's title."""
     (title, value), = item.items()
     if isinstance(value, list) and len(value) == 1:
         return {title: next(iter(value[0].values()))}
