@@ -63,11 +63,12 @@ def seed_project(tmp_path) -> SeedProject:
     return SeedProject(tmp_path / "project")
 
 
-@pytest.fixture
-def site_project(tmp_path) -> Path:
+SITE_INPUTS = ("mkdocs.yml", "seeds", "overrides", "translations", "generator", "docs")
+
+
+def copy_project(target: Path) -> Path:
     """A copy of the files a site build reads, so building never writes into the repository."""
-    target = tmp_path / "site-project"
-    for name in ("mkdocs.yml", "seeds", "overrides", "translations", "generator", "docs"):
+    for name in SITE_INPUTS:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.md"))
@@ -75,3 +76,13 @@ def site_project(tmp_path) -> Path:
             target.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     return target
+
+
+@pytest.fixture(scope="session")
+def project_copier():
+    return copy_project
+
+
+@pytest.fixture
+def site_project(tmp_path) -> Path:
+    return copy_project(tmp_path / "site-project")
