@@ -164,11 +164,7 @@ class Renderer:
 
     def link(self, target_id: str, from_slug: str | None = None) -> str:
         """Relative Markdown link target for a section or segment ID."""
-        section_id = target_id.split(".")[0]
-        plan = self.page_of_section.get(section_id)
-        if plan is None:
-            plan = next(p for p in self.plans if p.part and any(
-                target_id.startswith(s.id + ".") or target_id == s.id for s in p.sections))
+        plan = self.page_of_section[target_id.split(".")[0]]  # every section is on exactly one page
         anchor = "" if target_id == plan.slug else f"#{target_id}"
         if plan.slug == from_slug:
             return anchor or "#"

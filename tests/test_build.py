@@ -102,12 +102,13 @@ def test_no_request_to_other_hosts_from_css_or_js(site):
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, path
 
 
-def test_build_is_deterministic(site_project, tmp_path):
-    first = build(site_project)
-    digest = {p.relative_to(first): hashlib.sha256(p.read_bytes()).hexdigest() for p in first.rglob("*") if p.is_file()}
-    second = build(site_project)
-    again = {p.relative_to(second): hashlib.sha256(p.read_bytes()).hexdigest() for p in second.rglob("*") if p.is_file()}
-    assert digest == again
+def tree_digest(folder: Path) -> dict:
+    return {p.relative_to(folder): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_build_is_deterministic(site_project):
+    first = tree_digest(build(site_project))
+    assert first == tree_digest(build(site_project))
 
 
 def test_changed_seed_changes_the_site(site_project):
