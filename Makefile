@@ -20,7 +20,7 @@ site: $(STAMP)
 	@echo "View it: make serve (live preview at http://127.0.0.1:8000/), or serve site/ with any static web server."
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 # Debian packages the tests use: chromium (browser tests) and gettext (msgfmt --check).
 system-deps:

@@ -75,6 +75,88 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_extract(args) -> int:
+    from .catalogs import extract
+    from .pipeline import load_report
+
+    root = _root(args)
+    out = Path(args.output) if args.output else root / "build" / "pot"
+    written = extract(load_report(root), out)
+    print(f"templates in {out}: {len(written)} written")
+    return 0
+
+
+def cmd_update(args) -> int:
+    from .catalogs import TARGET_LANGUAGES, display, update
+    from .pipeline import load_report
+
+    root = _root(args)
+    report = load_report(root)
+    for lang in args.lang or TARGET_LANGUAGES:
+        result = update(root, report, lang)
+        for path in result.written:
+            print(f"updated {display(path, root)}")
+        print(f"{lang}: {len(result.written)} catalog(s) written, {result.unchanged} unchanged; "
+              f"{result.new} new, {result.fuzzy} newly fuzzy, {result.obsolete} newly obsolete")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    import json
+
+    from .catalogs import TARGET_LANGUAGES
+    from .localise import Progress, load_localiser, progress_by_catalog
+    from .messages import INTERFACE, interface_messages, page_messages
+    from .pipeline import load_report
+
+    root = _root(args)
+    report = load_report(root)
+    catalogs = {**page_messages(report), INTERFACE: interface_messages()}
+    data = {}
+    for lang in args.lang or TARGET_LANGUAGES:
+        localiser = load_localiser(root, lang)
+        for problem in localiser.problems:
+            print(f"warning: {problem}", file=sys.stderr)
+        progress = progress_by_catalog(localiser, catalogs)
+        total = Progress()
+        for name, item in progress.items():
+            if name != INTERFACE:
+                total += item
+        data[lang] = {"catalogs": {name: _progress_json(item) for name, item in progress.items()},
+                      "report_text": _progress_json(total)}
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    for lang, info in data.items():
+        print(f"{'catalog (' + lang + ')':<22}{'translated':>11}{'fuzzy':>7}{'untransl.':>10}{'total':>7}{'done':>6}")
+        rows = list(info["catalogs"].items()) + [("report text (all pages)", info["report_text"])]
+        for name, row in rows:
+            print(f"{name:<22}{row['translated']:>11}{row['fuzzy']:>7}{row['untranslated']:>10}{row['total']:>7}"
+                  f"{row['percent']:>5}%")
+    return 0
+
+
+def _progress_json(progress) -> dict:
+    return {"translated": progress.translated, "fuzzy": progress.fuzzy, "untranslated": progress.pending,
+            "total": progress.total, "percent": progress.percent}
+
+
+def cmd_check(args) -> int:
+    from .catalogs import TARGET_LANGUAGES
+    from .checks import check_catalogs
+    from .pipeline import load_report
+
+    root = _root(args)
+    report = load_report(root)
+    findings = [f for lang in args.lang or TARGET_LANGUAGES for f in check_catalogs(root, report, lang)]
+    for finding in findings:
+        print(finding)
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    print(f"{errors} error(s), {warnings} warning(s)")
+    return 1 if errors or (args.strict and warnings) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="gwr", description=__doc__)
     parser.add_argument("--root", default=".", help="project folder (holds seeds/ and mkdocs.yml)")
@@ -85,6 +167,19 @@ def main(argv: list[str] | None = None) -> int:
     json_parser.set_defaults(func=cmd_json)
     sub.add_parser("notes", help="list the anomaly notes as file:line").set_defaults(func=cmd_notes)
     sub.add_parser("generate", help="render the Markdown pages into docs/").set_defaults(func=cmd_generate)
+    extract_parser = sub.add_parser("extract", help="write the catalog templates (.pot), one per page")
+    extract_parser.add_argument("-o", "--output", help="folder (default: build/pot)")
+    extract_parser.set_defaults(func=cmd_extract)
+    for name, func, text in [("update", cmd_update, "merge the templates into translations/<lang>/*.po"),
+                             ("stats", cmd_stats, "translated / fuzzy / untranslated per catalog"),
+                             ("check", cmd_check, "check the catalogs; file:line for every problem")]:
+        verb = sub.add_parser(name, help=text)
+        verb.add_argument("--lang", action="append", help="a target language (default: all)")
+        verb.set_defaults(func=func)
+        if name == "stats":
+            verb.add_argument("--json", action="store_true", help="machine-readable output")
+        if name == "check":
+            verb.add_argument("--strict", action="store_true", help="fail on warnings too")
     build_parser = sub.add_parser("build", help="generate, then build the site with mkdocs (atomic)")
     build_parser.add_argument("--site-dir", default="site")
     build_parser.set_defaults(func=cmd_build)

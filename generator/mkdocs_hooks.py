@@ -1,34 +1,38 @@
-"""Thin MkDocs hooks: regenerate docs/ from seeds/ and translations/, hand MkDocs the nav.
+"""Thin MkDocs hooks: regenerate docs/ from seeds/ and translations/, and tie the editions together.
 
-Runs on every build, so `mkdocs serve` picks up a changed seed or catalog (both are
-in `watch:`). The work is done by generator.site.
+The same hooks serve every edition's config (mkdocs.en.yml inherits mkdocs.yml).
+The work is done by generator.editions; this file only hands MkDocs what it asks for.
 """
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
+from generator.editions import EditionSite
 from generator.errors import InputError, InputErrors
-from generator.site import generate, inputs_fingerprint
 
 log = logging.getLogger("mkdocs.hooks.gwr")
-_cache: dict = {}
+site = EditionSite()
 
 
 def on_config(config):
-    root = Path(config.config_file_path).resolve().parent
-    fingerprint = inputs_fingerprint(root)
-    if _cache.get("fingerprint") != fingerprint:
-        try:
-            result = generate(root)
-        except (InputError, InputErrors) as err:
-            from mkdocs.exceptions import PluginError
-
-            raise PluginError(f"generator: {err}") from err
-        if result.written or result.removed:
-            log.info(f"generator: wrote {len(result.written)} page(s), removed {len(result.removed)}")
-        _cache.update(fingerprint=inputs_fingerprint(root), editions=result.editions)
-    lang = config.theme["language"].split("-")[0]
-    config.nav = _cache["editions"][lang].nav
+    try:
+        edition = site.prepare(config)
+    except (InputError, InputErrors) as err:
+        raise PluginError(f"generator: {err}") from err
+    for problem in edition.problems:  # a strict build stops here, naming the file and line
+        log.warning(f"translation catalog: {problem}")
+    config.nav = edition.nav
     return config
+
+
+def on_page_context(context, page, config, nav):
+    config.extra["alternate"] = site.alternates(config, page.file.src_uri)
+    config.extra["x_default"] = site.x_default(config, page.file.src_uri)
+    return context
+
+
+def on_post_build(config):
+    site.build_other_editions(config)

@@ -105,6 +105,11 @@ class Section:
             yield from block.segments
 
     @property
+    def short_title_id(self) -> str:
+        """The ID of the short title (a navigation label; not printed as such)."""
+        return f"{self.id}.short-title"
+
+    @property
     def tasks(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "task"]
 

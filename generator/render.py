@@ -1,8 +1,8 @@
-"""Render: Report -> Markdown pages and the navigation of one language edition.
+"""Render: Report -> the Markdown pages and the navigation of one language edition.
 
-Pages are planned from the model (one overview page per part, one page per
-exemplar and action, the closing, the source notes), rendered with Jinja2 and
-collected in memory; writing them out is the job of site.py.
+Pages come from pages.plan_pages (the same in every language); the text of each
+page comes from the localiser (the official Chinese, or a translation with its
+status). Rendering is done in memory; writing files is site.py's job.
 """
 
 from __future__ import annotations
@@ -10,48 +10,31 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 
+from .localise import Localiser, LocalText, Progress, Status
+from .messages import SourceMessage
 from .model import Anomaly, Block, Part, PartKind, Report, Section, SectionKind, Segment
+from .pages import FIXED_TITLES, ITEM_KINDS, MISSING_PART_LABELS, N_, PageKind, PagePlan, items_of, plan_pages
 
 TEMPLATES = Path(__file__).parent / "templates"
-ITEM_KINDS = (SectionKind.EXEMPLAR, SectionKind.ACTION, SectionKind.ITEM)
-
-# Labels for parts whose heading is not in the available text.
-MISSING_PART_LABELS = {PartKind.REVIEW: "过去五年工作回顾", PartKind.OTHER: "第{n}部分"}
-OVERVIEW_LABEL = "概述"  # nav label of a part's own page inside the part's group
+OVERVIEW_LABEL = N_("概述")  # nav label of a part's own page inside the part's group
 SECTION_LABELS = {
-    SectionKind.GUIDING_THOUGHT: "指导思想",
-    SectionKind.MAIN_GOALS: "主要目标",
-    SectionKind.PRINCIPLES: "基本遵循",
-    SectionKind.TARGETS: "主要预期目标",
+    SectionKind.GUIDING_THOUGHT: N_("指导思想"),
+    SectionKind.MAIN_GOALS: N_("主要目标"),
+    SectionKind.PRINCIPLES: N_("基本遵循"),
+    SectionKind.TARGETS: N_("主要预期目标"),
 }
-LIST_LABELS = {SectionKind.EXEMPLAR: "典范", SectionKind.ACTION: "行动", SectionKind.ITEM: "主要任务"}
+LIST_LABELS = {SectionKind.EXEMPLAR: N_("典范"), SectionKind.ACTION: N_("行动"), SectionKind.ITEM: N_("主要任务")}
 # The name of a numbered formula the paragraph introduces: “五个坚持”, “八个典范”, “十大行动”.
 FORMULA_NAME = re.compile(r"“([一二三四五六七八九十]+[个大项][\u4e00-\u9fff]{1,4})”")
 ANOMALY_LABELS = {
-    "column-break": "分栏断句", "latin-word": "英文单词", "doubled-text": "重复字词",
-    "repeated-passage": "重复段落", "unbalanced": "引号括号不成对", "missing-stop": "缺句末标点",
+    "column-break": N_("分栏断句"), "latin-word": N_("英文单词"), "doubled-text": N_("重复字词"),
+    "repeated-passage": N_("重复段落"), "unbalanced": N_("引号括号不成对"), "missing-stop": N_("缺句末标点"),
 }
-_EDITOR_NOTE = "编者注："
-
-
-@dataclass
-class PagePlan:
-    slug: str  # the file stem and URL path; equals a section or part ID where there is one
-    template: str
-    title: str
-    nav_title: str
-    sections: list[Section] = field(default_factory=list)
-    part: Part | None = None
-
-    @property
-    def path(self) -> str:
-        return f"{self.slug}.md"
 
 
 @dataclass
@@ -61,55 +44,7 @@ class Edition:
     lang: str
     pages: dict[str, str]  # relative path -> Markdown
     nav: list
-
-
-def plan_pages(report: Report) -> list[PagePlan]:
-    plans = [PagePlan("index", "home.md.j2", report.meta.city + str(report.meta.year) + "年" + report.title, "首页")]
-    for part in report.parts:
-        overview = [s for s in part.sections if s.kind not in ITEM_KINDS and s.kind is not SectionKind.CLOSING]
-        if overview:
-            slug = part.kind.value if part.kind is not PartKind.OTHER else part.id
-            label = part_label(part)
-            plans.append(PagePlan(slug, "part.md.j2", label, OVERVIEW_LABEL, overview, part))
-        for section in part.sections:
-            if section.kind in ITEM_KINDS:
-                plans.append(PagePlan(section.id, "item.md.j2", f"{section.marker}{section.title}",
-                                      f"{section.marker}{section.short_title}", [section], part))
-            elif section.kind is SectionKind.CLOSING:
-                plans.append(PagePlan(section.id, "part.md.j2", "结语", "结语", [section], part))
-    plans.append(PagePlan("source-notes", "source-notes.md.j2", "来源说明", "来源说明"))
-    return plans
-
-
-def part_label(part: Part) -> str:
-    if part.title:
-        return part.title
-    return MISSING_PART_LABELS.get(part.kind, MISSING_PART_LABELS[PartKind.OTHER]).format(n=part.number)
-
-
-def build_nav(plans: list[PagePlan], label: Callable[[str], str]) -> list:
-    """MkDocs nav: home, then one group per part (overview first), then the notes."""
-    nav: list = []
-    groups: dict[str, list] = {}
-    for plan in plans:
-        entry = {label(plan.nav_title): plan.path}
-        if plan.part is None:
-            nav.append(entry)
-            continue
-        if plan.part.id not in groups:
-            groups[plan.part.id] = []
-            nav.append({label(part_label(plan.part)): groups[plan.part.id]})
-        groups[plan.part.id].append(entry)
-    # A part with a single page needs no group.
-    return [_flatten_single(item) for item in nav]
-
-
-def _flatten_single(item: dict) -> dict:
-    """A group with one page becomes that page, under the group's title."""
-    (title, value), = item.items()
-    if isinstance(value, list) and len(value) == 1:
-        return {title: next(iter(value[0].values()))}
-    return item
+    slugs: list[str]  # every page, in navigation order
 
 
 # --- Markdown helpers ---------------------------------------------------------------
@@ -129,38 +64,179 @@ def strip_end(text: str) -> str:
 class Renderer:
     """Renders the pages of one language edition."""
 
-    def __init__(self, report: Report, lang: str = "zh") -> None:
+    def __init__(self, report: Report, localiser: Localiser, messages: dict[str, list[SourceMessage]],
+                 progress: dict[str, Progress], contributing: str = "") -> None:
         self.report = report
-        self.lang = lang
+        self.loc = localiser
+        self.lang = localiser.lang
+        self.zh = localiser.is_source
+        self.messages = messages  # per page: what the status line counts
+        self.progress = progress  # per catalog: the translation's progress (shown in every edition)
         self.plans = plan_pages(report)
         self.page_of_section = {s.id: p for p in self.plans for s in p.sections}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
-            autoescape=False,  # Markdown output: text is escaped explicitly with |e or |md
+            autoescape=False,  # Markdown output: text is escaped explicitly with |md or html.escape
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
             extensions=["jinja2.ext.i18n"],
         )
-        self.env.install_null_translations(newstyle=True)
+        self.env.install_gettext_callables(self.gettext, lambda s, p, n: self.gettext(s if n == 1 else p), newstyle=False)
         self.env.filters["md"] = md_escape
-        self.env.filters["strip_end"] = strip_end
         self.env.filters["yaml_str"] = lambda text: json.dumps(text, ensure_ascii=False)  # JSON strings are YAML
         self.env.globals.update(
-            report=report, meta=report.meta, plans=self.plans, part_label=part_label,
-            link=self.link, anomalies_of=self.anomalies_of, SectionKind=SectionKind,
-            segment_html=self.segment_html, ITEM_KINDS=ITEM_KINDS, section_label=self.section_label,
-            items_after=self.items_after, editorial_marks=self.editorial_marks, kind_label=lambda kind: ANOMALY_LABELS.get(kind, kind),
+            r=self, report=report, meta=report.meta, plans=self.plans, SectionKind=SectionKind, PageKind=PageKind,
+            ITEM_KINDS=ITEM_KINDS, zh=self.zh, contributing=contributing,
         )
-        self.env.filters["segment_count"] = lambda section: len(list(section.segments()))
 
     def render(self) -> Edition:
         pages = {}
         for plan in self.plans:
             template = self.env.get_template(plan.template)
             pages[plan.path] = template.render(page=plan, sections=plan.sections, part=plan.part)
-        return Edition(self.lang, pages, build_nav(self.plans, lambda s: s))
+        return Edition(self.lang, pages, self.nav(), [p.slug for p in self.plans])
+
+    # --- text ------------------------------------------------------------------------
+
+    def gettext(self, msgid: str) -> str:
+        return self.loc.gettext(msgid)
+
+    def tr(self, context: str, source: str) -> LocalText:
+        return self.loc.text(context, source)
+
+    def plain(self, context: str, source: str) -> str:
+        return self.tr(context, source).text
+
+    @property
+    def colon(self) -> str:
+        return "：" if self.zh else ": "
+
+    def paren(self, text: str) -> str:
+        return f"（{text}）" if self.zh else f" ({text})"
+
+    def part_title(self, part: Part) -> str:
+        if part.title and part.heading:
+            return self.plain(part.heading.id, part.title)
+        label = MISSING_PART_LABELS.get(part.kind, MISSING_PART_LABELS[PartKind.OTHER])
+        return self.gettext(label).format(n=part.number)
+
+    def item_title(self, section: Section, short: bool = False) -> str:
+        """“（一）全力打造全球市场典范” / “1. …” in the other editions."""
+        if short and section.short_title:
+            title = self.plain(section.short_title_id, section.short_title)
+        else:
+            title = self.plain(section.heading.id, section.title) if section.heading else (section.title or "")
+        marker = section.marker if self.zh else f"{section.number}. "
+        return f"{marker or ''}{title}"
+
+    def page_title(self, plan: PagePlan) -> str:
+        if plan.kind is PageKind.HOME:
+            meta = self.report.meta
+            if self.zh:
+                return f"{meta.city}{meta.year}年{self.report.title}"
+            return f"{meta.city_en} {meta.year} {meta.title_en}"
+        if plan.kind is PageKind.PART:
+            return self.part_title(plan.part)
+        if plan.kind is PageKind.ITEM:
+            return self.item_title(plan.section)
+        return self.gettext(FIXED_TITLES[plan.kind])
+
+    def nav_label(self, plan: PagePlan) -> str:
+        if plan.kind is PageKind.HOME:
+            return self.gettext(FIXED_TITLES[PageKind.HOME])
+        if plan.kind is PageKind.PART:
+            return self.gettext(OVERVIEW_LABEL)
+        if plan.kind is PageKind.ITEM:
+            return self.item_title(plan.section, short=True)
+        return self.page_title(plan)
+
+    def section_label(self, section: Section) -> str | None:
+        if section.kind in (SectionKind.PRINCIPLES, SectionKind.LIST_INTRO) and self.zh:
+            names = FORMULA_NAME.findall("".join(seg.text for seg in section.segments()))
+            if names:
+                return names[-1]
+        if section.kind is SectionKind.LIST_INTRO:
+            items = items_of(self.report, section)
+            return self.gettext(LIST_LABELS[items[0].kind]) if items else None
+        label = SECTION_LABELS.get(section.kind)
+        return self.gettext(label) if label else None
+
+    def items_after(self, section: Section) -> list[Section]:
+        return items_of(self.report, section)
+
+    def anomaly_message(self, note: Anomaly) -> str:
+        return note.message_zh if self.zh else note.message
+
+    def kind_label(self, kind: str) -> str:
+        return self.gettext(ANOMALY_LABELS[kind]) if kind in ANOMALY_LABELS else kind
+
+    def source_description(self) -> str:
+        meta = self.report.meta
+        return meta.source_description_zh if self.zh else meta.source_description
+
+    # --- Markdown and HTML pieces ----------------------------------------------------------
+
+    def heading_md(self, local: LocalText) -> str:
+        """Heading text (Markdown inline). Chinese in another edition is marked; badges are CSS only,
+        so that the table of contents shows the text alone."""
+        text = md_escape(strip_end(local.text))
+        if self.zh or local.status is Status.TRANSLATED:
+            return text
+        if local.status is Status.PENDING:
+            return f'<span class="gwr-pending" lang="zh-Hans" title="{self._attr(N_("待译"))}">{text}</span>'
+        return f'<span class="gwr-fuzzy" title="{self._attr(N_("待审校"))}">{text}</span>'
+
+    def section_heading_md(self, section: Section) -> str:
+        local = self.tr(section.heading.id, section.title) if section.heading else LocalText(
+            section.title or "", Status.ORIGINAL, section.title or "")
+        marker = section.marker if self.zh else f"{section.number}. "
+        return f"{md_escape(marker or '')}{self.heading_md(local)}"
+
+    def block_heading_md(self, block: Block) -> str:
+        segment = block.title_segment
+        if self.zh:  # as printed: “一是做强实体市场”
+            return md_escape(strip_end(segment.text))
+        return self.heading_md(self.tr(segment.id, block.title or segment.text))
+
+    def paragraph_html(self, block: Block) -> str:
+        """A paragraph as one HTML block: no character of the text can be taken for Markdown."""
+        ident = "" if block.title_segment else f' id="{block.id}"'
+        pieces, previous = [], None
+        for segment in block.body_segments:
+            local = self.tr(segment.id, segment.text)
+            if local.status is Status.PENDING and previous is not Status.PENDING:
+                pieces.append(self._badge("pending", N_("待译")))
+            pieces.append(self.segment_html(segment, local))
+            previous = local.status
+        separator = "" if self.zh else " "
+        return f'<p class="gwr-para"{ident}>{separator.join(pieces)}{self.editorial_marks(block)}</p>'
+
+    def segment_html(self, segment: Segment, local: LocalText) -> str:
+        text = html.escape(local.text, quote=False)
+        if local.status is Status.PENDING:
+            return f'<span class="gwr-seg gwr-pending" id="{segment.id}" lang="zh-Hans">{text}</span>'
+        if local.status is Status.FUZZY:
+            title = self.gettext(N_("中文原文已修改，此译文尚待审校。"))
+            return (f'<span class="gwr-seg gwr-fuzzy" id="{segment.id}" title="{html.escape(title)}">{text}</span>'
+                    + self._badge("review", N_("待审校")))
+        return f'<span class="gwr-seg" id="{segment.id}">{text}</span>'
+
+    def _badge(self, kind: str, label: str) -> str:
+        return f'<span class="gwr-badge gwr-badge--{kind}">{html.escape(self.gettext(label))}</span>'
+
+    def _attr(self, label: str) -> str:
+        return html.escape(self.gettext(label))
+
+    def editorial_marks(self, block: Block) -> str:
+        """Visible editorial notes inside the text, e.g. where the print lacks a full stop."""
+        ids = {s.id for s in block.segments}
+        marks = [a for a in self.report.anomalies if a.kind == "missing-stop" and a.segment_id in ids]
+        open_, close = ("〔", "〕") if self.zh else (" [", "]")
+        label = self.gettext(N_("编者注")) + self.colon
+        return "".join(f'<span class="gwr-ed-note">{open_}{html.escape(label)}'
+                       f'{html.escape(self.anomaly_message(a))}{close}</span>' for a in marks)
 
     def link(self, target_id: str, from_slug: str | None = None) -> str:
         """Relative Markdown link target for a section or segment ID."""
@@ -174,32 +250,54 @@ class Renderer:
         ids = {seg.id for s in sections for seg in s.segments()}
         return [a for a in self.report.anomalies if a.segment_id in ids and a.kind not in kinds_excluded]
 
-    def section_label(self, section: Section) -> str | None:
-        if section.kind in (SectionKind.PRINCIPLES, SectionKind.LIST_INTRO):
-            names = FORMULA_NAME.findall("".join(seg.text for seg in section.segments()))
-            if names:
-                return names[-1]
-        if section.kind is SectionKind.LIST_INTRO:
-            return LIST_LABELS.get(self.items_after(section)[0].kind) if self.items_after(section) else None
-        return SECTION_LABELS.get(section.kind)
+    def segment_count(self, plan: PagePlan) -> int:
+        return sum(len(list(s.segments())) for s in plan.sections)
 
-    def items_after(self, section: Section) -> list[Section]:
-        """The numbered items (exemplars, actions) that a list introduction announces."""
-        for part in self.report.parts:
-            if section in part.sections:
-                return [s for s in part.sections if s.kind in ITEM_KINDS]
-        return []
+    # --- translation status -------------------------------------------------------------
 
-    def editorial_marks(self, block: Block) -> str:
-        """Visible editorial notes inside the text, e.g. where the print lacks a full stop."""
-        ids = {s.id for s in block.segments}
-        marks = [a for a in self.report.anomalies if a.kind == "missing-stop" and a.segment_id in ids]
-        return "".join(f'<span class="gwr-ed-note">〔{html.escape(_EDITOR_NOTE)}{html.escape(a.message_zh)}〕</span>'
-                       for a in marks)
+    def catalog_broken(self, plan: PagePlan) -> bool:
+        return plan.slug in self.loc.broken
 
-    def segment_html(self, segment: Segment) -> str:
-        return f'<span class="gwr-seg" id="{segment.id}">{html.escape(segment.text, quote=False)}</span>'
+    def page_progress(self, plan: PagePlan) -> Progress | None:
+        return self.progress.get(plan.slug)
+
+    def total_progress(self) -> Progress:
+        total = Progress()
+        for slug, progress in self.progress.items():
+            if slug in self.messages:
+                total += progress
+        return total
+
+    def status_text(self, progress: Progress) -> str:
+        return self.gettext(N_("英文译文：已译{percent}%，{fuzzy}句待审校，{pending}句待译")).format(
+            percent=progress.percent, fuzzy=progress.fuzzy, pending=progress.pending)
+
+    def other_edition_href(self, slug: str) -> str:
+        """From a page of this edition to the same page of the Chinese one (directory URLs)."""
+        depth = (0 if slug == "index" else 1) + (0 if self.zh else 1)
+        return "../" * depth + ("" if slug == "index" else f"{slug}/") or "./"
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def nav(self) -> list:
+        """MkDocs nav: home, then one group per part (overview first), then the site's own pages."""
+        nav: list = []
+        groups: dict[str, list] = {}
+        for plan in self.plans:
+            entry = {self.nav_label(plan): plan.path}
+            if plan.part is None:
+                nav.append(entry)
+                continue
+            if plan.part.id not in groups:
+                groups[plan.part.id] = []
+                nav.append({self.part_title(plan.part): groups[plan.part.id]})
+            groups[plan.part.id].append(entry)
+        return [_flatten_single(item) for item in nav]
 
 
-def render_edition(report: Report, lang: str = "zh") -> Edition:
-    return Renderer(report, lang).render()
+def _flatten_single(item: dict) -> dict:
+    """A group with one page becomes that page, under the group's title."""
+    (title, value), = item.items()
+    if isinstance(value, list) and len(value) == 1:
+        return {title: next(iter(value[0].values()))}
+    return item

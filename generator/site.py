@@ -13,11 +13,18 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import InputError
+from .localise import Localiser, load_localiser, progress_by_catalog
+from .messages import INTERFACE, interface_messages, page_messages
 from .pipeline import load_report
-from .render import Edition, render_edition
+from .render import Edition, Renderer
 
-LANGUAGES = ("zh",)
+LANGUAGES = ("zh", "en")  # the first is the default edition, at the site's root
+# Each edition has its MkDocs config and its folder under the site root.
+CONFIG_FILES = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
+SUBDIRS = {"zh": "", "en": "en/"}
 GENERATED_MARK = ".generated"  # present in every folder this module owns
+CONTRIBUTING = "CONTRIBUTING.md"
 
 
 @dataclass
@@ -25,6 +32,7 @@ class GenerateResult:
     editions: dict[str, Edition]
     written: list[Path]
     removed: list[Path]
+    problems: dict[str, list[InputError]]  # per language: catalogs that could not be read
 
 
 def inputs_fingerprint(root: Path) -> tuple:
@@ -39,12 +47,22 @@ def inputs_fingerprint(root: Path) -> tuple:
     return tuple(stamp)
 
 
-def render_all(root: Path) -> dict[str, Edition]:
+def render_all(root: Path) -> tuple[dict[str, Edition], dict[str, list[InputError]]]:
+    """Every edition in memory, and the catalog problems met on the way."""
     report = load_report(root)
-    return {lang: render_edition(report, lang) for lang in LANGUAGES}
+    messages = page_messages(report)
+    catalogs = {**messages, INTERFACE: interface_messages()}
+    localisers = {lang: load_localiser(root, lang) for lang in LANGUAGES}
+    # Every edition shows the progress of the translation (one target language today).
+    translation: Localiser = next(loc for loc in localisers.values() if not loc.is_source)
+    progress = progress_by_catalog(translation, catalogs)
+    guide = (root / CONTRIBUTING).read_text(encoding="utf-8") if (root / CONTRIBUTING).exists() else ""
+    editions = {lang: Renderer(report, loc, messages, progress, guide).render() for lang, loc in localisers.items()}
+    return editions, {lang: loc.problems for lang, loc in localisers.items()}
 
 
-def write_editions(root: Path, editions: dict[str, Edition]) -> GenerateResult:
+def write_editions(root: Path, editions: dict[str, Edition],
+                   problems: dict[str, list[InputError]] | None = None) -> GenerateResult:
     docs = root / "docs"
     written, removed = [], []
     for lang, edition in editions.items():
@@ -62,11 +80,11 @@ def write_editions(root: Path, editions: dict[str, Edition]) -> GenerateResult:
         for stale in sorted(p for p in folder.rglob("*.md") if p not in keep):
             stale.unlink()
             removed.append(stale)
-    return GenerateResult(editions, written, removed)
+    return GenerateResult(editions, written, removed, problems or {})
 
 
 def generate(root: Path) -> GenerateResult:
-    return write_editions(root, render_all(root))
+    return write_editions(root, *render_all(root))
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

@@ -63,7 +63,7 @@ def seed_project(tmp_path) -> SeedProject:
     return SeedProject(tmp_path / "project")
 
 
-SITE_INPUTS = ("mkdocs.yml", "seeds", "overrides", "translations", "generator", "docs")
+SITE_INPUTS = ("mkdocs.yml", "mkdocs.en.yml", "CONTRIBUTING.md", "seeds", "overrides", "translations", "generator", "docs")
 
 
 def copy_project(target: Path) -> Path:

@@ -78,22 +78,32 @@ def test_pages_exist_with_task_headings(site, report):
         assert headings[: len(action.tasks)] == [t.id for t in action.tasks]
 
 
+def edition_pages(site: Path, lang: str) -> list[Path]:
+    """The HTML pages of one edition: the Chinese at the root, the others in their folder."""
+    if lang == "zh":
+        return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "en")
+    return sorted((site / lang).rglob("*.html"))
+
+
 def test_every_page_is_complete_and_self_contained(site, report):
-    pages = sorted(site.rglob("*.html"))
+    pages = edition_pages(site, "zh")
     assert len(pages) >= 8 + 10 + 5
-    body_chars = 0
     for path in pages:
         page = parse_html(path)
-        assert page.html_lang and page.html_lang.startswith("zh"), path
+        assert page.html_lang == "zh-Hans", path
         assert page.external == [], (path, page.external)
         for text in page.paragraphs:
             # Where the print lacks a full stop, a visible editorial note closes the paragraph.
             assert text.endswith(SENTENCE_END) or "〔编者注：" in text[-40:], (path, text[-20:])
-            body_chars += len(text)
-    # Nothing lost: every sentence of the report is on some page.
-    all_html = "".join(p.read_text(encoding="utf-8") for p in pages)
-    missing = [s.id for s in report.segments() if f'id="{s.id}"' not in all_html and s.role.value == "sentence"]
-    assert missing == []
+    for path in edition_pages(site, "en"):
+        page = parse_html(path)
+        assert page.html_lang == "en", path
+        assert page.external == [], (path, page.external)
+    # Nothing lost: every sentence of the report is on some page, in both editions.
+    for lang in ("zh", "en"):
+        all_html = "".join(p.read_text(encoding="utf-8") for p in edition_pages(site, lang))
+        missing = [s.id for s in report.segments() if f'id="{s.id}"' not in all_html and s.role.value == "sentence"]
+        assert missing == [], lang
 
 
 def test_no_request_to_other_hosts_from_css_or_js(site):

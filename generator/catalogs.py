@@ -1,0 +1,282 @@
+"""PO catalogs on disk: read with file:line errors, write in one fixed form, update with Babel.
+
+Layout: translations/<lang>/<page slug>.po for the report text of each page, and
+translations/<lang>/interface.po for the labels of the site. The merge is Babel's
+Catalog.update (new -> empty, changed -> fuzzy with the previous msgid, removed ->
+obsolete); the one thing added here is carrying a translation along when a
+sentence only moved (positional IDs renumber when a sentence is inserted before it).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, read_po, unescape, write_po
+
+from .errors import InputError
+from .messages import INTERFACE, SourceMessage, interface_messages, page_messages
+from .model import Report
+
+TRANSLATIONS = "translations"
+TARGET_LANGUAGES = ("en",)
+PROJECT = "yiwu-gwr"
+WIDTH = 0  # no wrapping: one line per msgid/msgstr keeps diffs and web edits simple
+# Catalogs carry fixed dates so that `update` is reproducible; PO-Revision-Date is
+# left to the translator's tool (Poedit sets it on save).
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def catalog_dir(root: Path, lang: str) -> Path:
+    return root / TRANSLATIONS / lang
+
+
+def display(path: Path, root: Path | None = None) -> str:
+    """A path as people should see it: relative to the project when possible."""
+    try:
+        return str(path.resolve().relative_to((root or Path.cwd()).resolve()))
+    except ValueError:
+        return str(path)
+
+
+# --- reading and writing ---------------------------------------------------------
+
+
+def read_catalog(path: Path, lang: str, root: Path | None = None) -> Catalog:
+    """Parse a PO file; any syntax problem is an InputError with the file and line."""
+    shown = display(path, root)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(shown, "", f"cannot read the catalog ({err.strerror})", "check the file exists") from err
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(shown, str(line), "the file is not UTF-8", "save it as UTF-8 (Poedit does by default)") from err
+    _check_lines(data.decode("utf-8"), shown)
+    try:
+        catalog = read_po(io.BytesIO(data), locale=lang, abort_invalid=True)
+    except PoFileError as err:
+        raise InputError(shown, str(err.lineno), f"not a valid PO entry ({_po_problem(err)})",
+                         "repair the entry (compare with `git diff`), or restore the file and run `gwr update`") from err
+    except (ValueError, SyntaxError) as err:  # Babel raises these for broken escapes and headers
+        raise InputError(shown, "", f"not a valid PO file ({err})",
+                         "restore the file from git and redo the edit, then run `gwr check`") from err
+    _check_duplicates(catalog, data.decode("utf-8"), shown)
+    for message in list(catalog) + list(catalog.obsolete.values()):
+        _restore_previous(message)
+    return catalog
+
+
+def _restore_previous(message: Message) -> None:
+    """Babel's reader keeps "#| msgid ..." (the previous msgid) as a user comment; make it the previous_id again."""
+    previous = [c for c in message.user_comments if c.startswith("|")]
+    if not previous:
+        return
+    message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+    parts, in_msgid = [], False
+    for comment in previous:
+        body = comment[1:].strip()
+        if body.startswith("msgid "):
+            in_msgid, body = True, body[6:]
+        elif not body.startswith('"'):
+            in_msgid = False  # "#| msgctxt": the ID does not change, nothing to keep
+            continue
+        if in_msgid:
+            parts.append(unescape(body))
+    if parts:
+        message.previous_id = ["".join(parts)]
+
+
+_QUOTED = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(rf'(#.*|(#~ )?(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\]) {_QUOTED}|(#~ )?{_QUOTED})\s*')
+
+
+def _check_lines(text: str, shown: str) -> None:
+    """Every line is a comment, a keyword with one quoted string, or a quoted continuation.
+
+    Babel's reader is lenient (an unterminated string loses a character silently);
+    gettext is not, so neither are we.
+    """
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and not _PO_LINE.fullmatch(line):
+            raise InputError(shown, str(number), f"not a PO line: {line.strip()[:60]!r}",
+                             'put the text in double quotes ("…"), escape quotes inside it as \\", '
+                             "or compare with `git diff`")
+
+
+def _po_problem(err: PoFileError) -> str:
+    message = str(err).split(" on ", 1)[0]
+    return f"{message}: {err.line.strip()[:60]!r}" if err.line else message
+
+
+def _check_duplicates(catalog: Catalog, text: str, shown: str) -> None:
+    """Babel silently keeps the last of two entries with the same msgctxt+msgid; gettext rejects them."""
+    seen: dict[tuple[str | None, str], int] = {}
+    context, lines = None, text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("msgctxt "):
+            context = _unquote(line[8:])
+        elif line.startswith("msgid "):
+            key = (context, _unquote(line[6:]))
+            if key[1] and key in seen and not _continues(lines, number):
+                raise InputError(shown, str(number), f"duplicate entry for msgctxt {key[0]!r} (first at line {seen[key]})",
+                                 "delete one of the two entries")
+            seen.setdefault(key, number)
+            context = None
+
+
+def _continues(lines: list[str], number: int) -> bool:
+    """True if a msgid continues on the next lines (then the first line alone is not the key)."""
+    return number < len(lines) and lines[number].startswith('"')
+
+
+def _unquote(text: str) -> str:
+    text = text.strip()
+    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] == '"' else text
+
+
+def render_catalog(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_po(out, catalog, width=WIDTH, include_previous=True, sort_output=False, sort_by_file=False)
+    return out.getvalue()
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(temp, path)
+    return True
+
+
+# --- templates -------------------------------------------------------------------
+
+
+def new_catalog(name: str, lang: str | None, report: Report) -> Catalog:
+    title = f"{report.meta.city}{report.meta.year}年{report.title}"
+    what = "the site's interface" if name == INTERFACE else f"page {name}"
+    comment = (f"# {title}: {what}.\n"
+               f"# Translate msgstr only; msgctxt is the stable ID, msgid the official Chinese.\n"
+               f"# See CONTRIBUTING.md. Merge after a seed change with `gwr update`.\n#")
+    return Catalog(locale=lang, header_comment=comment, project=PROJECT, version=str(report.meta.year),
+                   creation_date=FIXED_DATE, revision_date=FIXED_DATE, fuzzy=False,
+                   msgid_bugs_address="the project's issue tracker (see CONTRIBUTING.md)",
+                   language_team=f"{lang} translators (see CONTRIBUTING.md)" if lang else None,
+                   last_translator="translators of this project" if lang else None)
+
+
+def template_catalog(name: str, messages: list[SourceMessage], report: Report) -> Catalog:
+    catalog = new_catalog(name, None, report)
+    for message in messages:
+        catalog.add(message.text, locations=message.locations, auto_comments=[message.comment] if message.comment else (),
+                    context=message.context)
+    return catalog
+
+
+def templates(report: Report) -> dict[str, Catalog]:
+    """The template (POT) of every catalog: one per page with report text, plus the interface."""
+    result = {slug: template_catalog(slug, messages, report) for slug, messages in page_messages(report).items()}
+    result[INTERFACE] = template_catalog(INTERFACE, interface_messages(), report)
+    return result
+
+
+def extract(report: Report, out_dir: Path) -> list[Path]:
+    written = []
+    for name, catalog in templates(report).items():
+        path = out_dir / f"{name}.pot"
+        if write_if_changed(path, render_catalog(catalog)):
+            written.append(path)
+    return written
+
+
+# --- update ------------------------------------------------------------------------
+
+
+@dataclass
+class UpdateResult:
+    lang: str
+    written: list[Path]
+    unchanged: int
+    new: int  # entries without a translation that were not there before
+    fuzzy: int  # entries newly marked fuzzy by this update
+    obsolete: int  # entries newly made obsolete
+
+
+def update(root: Path, report: Report, lang: str) -> UpdateResult:
+    """Merge the current templates into translations/<lang>/*.po. Stale .po files become all-obsolete."""
+    folder = catalog_dir(root, lang)
+    pots = templates(report)
+    old = {path.stem: read_catalog(path, lang, root) for path in sorted(folder.glob("*.po"))}
+    _carry_moved(old, pots, lang, report)
+    result = UpdateResult(lang, [], 0, 0, 0, 0)
+    for name in sorted(set(pots) | set(old)):
+        catalog = old.get(name) or new_catalog(name, lang, report)
+        before = _keys(catalog)
+        before_fuzzy = {_key(m) for m in catalog if m.id and m.fuzzy}
+        before_obsolete = set(catalog.obsolete)
+        template = pots.get(name) or template_catalog(name, [], report)
+        catalog.update(template, update_creation_date=False)
+        _tidy(catalog)
+        result.new += sum(1 for m in catalog if m.id and _key(m) not in before)
+        result.fuzzy += sum(1 for m in catalog if m.id and m.fuzzy and _key(m) not in before_fuzzy)
+        result.obsolete += len(set(catalog.obsolete) - before_obsolete)
+        if write_if_changed(folder / f"{name}.po", render_catalog(catalog)):
+            result.written.append(folder / f"{name}.po")
+        else:
+            result.unchanged += 1
+    return result
+
+
+def _key(message: Message):
+    return (message.id, message.context)
+
+
+def _keys(catalog: Catalog) -> set:
+    return {_key(m) for m in catalog if m.id}
+
+
+def _carry_moved(old: dict[str, Catalog], pots: dict[str, Catalog], lang: str, report: Report) -> None:
+    """Re-key translated entries whose exact Chinese text now has another ID (or page).
+
+    IDs are positional: deleting a sentence renumbers the ones after it. Identical
+    text means the translation is still right, so it moves with the text instead of
+    turning fuzzy or obsolete. Only entries no longer in any template are moved.
+    """
+    wanted = {(m.id, m.context) for pot in pots.values() for m in pot if m.id}
+    orphans: dict[str, list[tuple[str, Message]]] = {}
+    for name, catalog in old.items():
+        for message in catalog:
+            if message.id and message.string and _key(message) not in wanted:
+                orphans.setdefault(message.id, []).append((name, message))
+    for name, pot in pots.items():
+        for message in pot:
+            target = old.get(name)
+            if not message.id or not orphans.get(message.id):
+                continue
+            if target is not None and target.get(message.id, context=message.context) is not None:
+                continue
+            source_name, moved = orphans[message.id].pop(0)
+            old[source_name].delete(moved.id, context=moved.context)
+            if target is None:
+                target = old[name] = new_catalog(name, lang, report)
+            target.add(moved.id, string=moved.string, locations=moved.locations, flags=moved.flags,
+                       user_comments=moved.user_comments, previous_id=moved.previous_id, context=message.context)
+
+
+def _tidy(catalog: Catalog) -> None:
+    """Fixed form: a previous msgid only on fuzzy entries; the catalog itself is never fuzzy."""
+    for message in catalog:
+        if message.id and not message.fuzzy:
+            message.previous_id = []
+    catalog.fuzzy = False

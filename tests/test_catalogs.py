@@ -1,0 +1,190 @@
+"""PO catalogs: extraction, Babel's merge after a seed change, stable files, errors with file:line."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.catalogs import read_catalog, render_catalog, update
+from generator.checks import check_catalogs
+from generator.errors import InputError
+from generator.pipeline import load_report
+
+from conftest import ROOT
+
+SEED = "seeds/yiwu-2026-gwr-page2.txt"
+# A sentence of action-5, task 1 ("推动产业平台建设").
+CHANGED_FROM = "拓展团练、红旗等区块贸工联动产业园700亩以上"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """Seeds plus catalogs in which every entry has a (fake) translation."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "seeds", root / "seeds")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    update(root, load_report(root), "en")
+    for path in (root / "translations" / "en").glob("*.po"):
+        catalog = read_catalog(path, "en")
+        for message in catalog:
+            if message.id and message.context:
+                message.string = f"EN {message.context}"
+                message.flags.discard("fuzzy")
+                message.previous_id = []
+        catalog.obsolete.clear()
+        path.write_bytes(render_catalog(catalog))
+    return root
+
+
+def snapshot(root: Path) -> dict:
+    """(file, msgctxt) -> (msgid, msgstr, fuzzy, previous) for every report entry; the obsolete ones apart."""
+    entries, obsolete = {}, {}
+    for path in sorted((root / "translations" / "en").glob("*.po")):
+        catalog = read_catalog(path, "en")
+        for message in catalog:
+            if message.id and message.context:
+                entries[(path.stem, message.context)] = (message.id, message.string, message.fuzzy,
+                                                         tuple(message.previous_id))
+        for message in catalog.obsolete.values():
+            obsolete[(path.stem, message.context)] = message.id
+    return {"entries": entries, "obsolete": obsolete}
+
+
+def edit_seed(root: Path, old: str, new: str) -> None:
+    path = root / SEED
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def run_update(root: Path):
+    return update(root, load_report(root), "en")
+
+
+def test_update_twice_changes_nothing(project):
+    files = {p: p.read_bytes() for p in (project / "translations" / "en").glob("*.po")}
+    result = run_update(project)
+    assert result.written == [] and result.new == result.fuzzy == result.obsolete == 0
+    assert files == {p: p.read_bytes() for p in files}
+
+
+def test_repository_catalogs_are_up_to_date_and_stable(tmp_path):
+    """The committed catalogs are exactly what `gwr update` writes (run it after a seed change)."""
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "seeds", root / "seeds")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    assert run_update(root).written == [], "run `gwr update` and commit the catalogs it rewrites"
+
+
+def test_changed_sentence_becomes_the_one_fuzzy_entry(project):
+    before = snapshot(project)
+    edit_seed(project, CHANGED_FROM, CHANGED_FROM.replace("700", "800"))
+    result = run_update(project)
+    after = snapshot(project)
+    changed = {key for key in after["entries"] if after["entries"][key] != before["entries"].get(key)}
+    assert len(changed) == 1 and result.fuzzy == 1 and result.obsolete == 0
+    (key,) = changed
+    msgid, msgstr, fuzzy, previous = after["entries"][key]
+    assert fuzzy and msgstr == f"EN {key[1]}"  # the old translation, kept for review
+    assert previous == (before["entries"][key][0],) and CHANGED_FROM in previous[0]
+    assert "800亩" in msgid
+    assert after["obsolete"] == {}
+
+
+def test_deleted_sentence_becomes_obsolete_and_the_rest_keep_their_translations(project, report):
+    task = report.section("action-5").blocks[0]
+    victim = task.body_segments[2]  # no ASCII punctuation in the print, so the raw seed has it verbatim
+    before = snapshot(project)
+    edit_seed(project, victim.text, "")
+    result = run_update(project)
+    after = snapshot(project)
+    assert result.obsolete == 1 and result.fuzzy == 0
+    assert list(after["obsolete"].values()) == [victim.text]
+    # Later sentences were renumbered (s2 -> s1 ...); their translations moved with the text, not fuzzy.
+    for key, (msgid, msgstr, fuzzy, _) in after["entries"].items():
+        assert not fuzzy, key
+        was = {f"EN {k[1]}" for k, v in before["entries"].items() if v[0] == msgid}  # text may repeat
+        assert msgstr in was, key
+
+
+def test_added_sentence_is_a_new_empty_entry(project):
+    before = snapshot(project)
+    added = "新建一座国际会展中心。"
+    edit_seed(project, "推动义亭镇打造美妆产业示范高地", added + "推动义亭镇打造美妆产业示范高地")
+    result = run_update(project)
+    after = snapshot(project)
+    new = [key for key, value in after["entries"].items() if value[0] == added]
+    assert len(new) == 1 and after["entries"][new[0]][1] == "" and result.new == 1
+    assert result.fuzzy == 0 and result.obsolete == 0
+    # Every sentence that was there keeps its translation, even where its ID moved.
+    for key, (msgid, msgstr, _, _) in before["entries"].items():
+        now = {v[1] for k, v in after["entries"].items() if v[0] == msgid and k[0] == key[0]}
+        assert msgstr in now, key
+
+
+def test_catalogs_carry_ids_references_and_comments():
+    text = (ROOT / "translations" / "en" / "action-1.po").read_text(encoding="utf-8")
+    assert 'msgctxt "action-1.task-1.s1"' in text
+    assert f"#: {SEED}:" in text
+    assert "#. section action-1 （一）实施市场繁荣行动" in text
+
+
+@pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext (Debian package gettext) is not installed")
+def test_msgfmt_accepts_every_catalog(project):
+    paths = sorted((ROOT / "translations" / "en").glob("*.po")) + sorted((project / "translations" / "en").glob("*.po"))
+    edit_seed(project, CHANGED_FROM, CHANGED_FROM + "并")  # a fuzzy entry with a previous msgid
+    run_update(project)
+    for path in paths:
+        result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, (path, result.stderr)
+
+
+def test_malformed_catalog_is_an_error_with_file_and_line(project, report):
+    path = project / "translations" / "en" / "action-2.po"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    bad = next(i for i, line in enumerate(lines) if line.startswith("msgstr ") and i > 20)
+    lines[bad] = 'msgstr "an unterminated string'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_catalog(path, "en", project)
+    assert str(caught.value).startswith(f"translations/en/action-2.po:{bad + 1}:")
+    findings = check_catalogs(project, report, "en", run_msgfmt=False)
+    assert any(f.check == "po-syntax" and f.line == bad + 1 for f in findings)
+
+
+def test_duplicate_entry_is_an_error(project):
+    path = project / "translations" / "en" / "closing.po"
+    text = path.read_text(encoding="utf-8")
+    entry = text[text.index("#. section closing"):]
+    path.write_text(text + "\n" + entry.split("\n\n")[0] + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="duplicate entry"):
+        read_catalog(path, "en", project)
+
+
+def test_check_reports_placeholders_and_stale_entries(project, report):
+    path = project / "translations" / "en" / "interface.po"
+    catalog = read_catalog(path, "en")
+    catalog.get("报纸第{page}版暂缺。").string = "Page {pgae} is missing."
+    path.write_bytes(render_catalog(catalog))
+    edit_seed(project, CHANGED_FROM, CHANGED_FROM + "并")
+    findings = check_catalogs(project, load_report(project), "en", run_msgfmt=False)
+    checks = {(f.check, f.severity) for f in findings}
+    assert ("placeholders", "error") in checks and ("stale-msgid", "warning") in checks
+    assert all(f.line for f in findings)
+
+
+def test_stats_json():
+    import contextlib
+    import io
+
+    from generator.cli import main
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["--root", str(ROOT), "stats", "--json"]) == 0
+    data = json.loads(buffer.getvalue())["en"]
+    total = data["report_text"]
+    assert total["total"] == sum(v["total"] for k, v in data["catalogs"].items() if k != "interface")
+    assert total["translated"] + total["fuzzy"] + total["untranslated"] == total["total"]

@@ -1,0 +1,178 @@
+"""The two editions as built: same pages and anchors, switcher and hreflang per page, status in the HTML.
+
+One real `mkdocs build --strict` on a copy of the project whose action-1 catalog is
+put into a known state: one entry translated, one fuzzy, one untranslated.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.catalogs import read_catalog, render_catalog
+
+TRANSLATED, FUZZY, PENDING = "action-1.task-1.s1", "action-1.task-1.s2", "action-1.task-1.s3"
+
+
+class PageInfo(HTMLParser):
+    """What a test needs from a page: lang, alternates, switcher links, spans by id."""
+
+    def __init__(self):
+        super().__init__()
+        self.lang, self.alternates, self.switcher, self.spans, self._open = None, {}, {}, {}, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if tag == "link" and attrs.get("rel") == "alternate" and attrs.get("hreflang"):
+            self.alternates[attrs["hreflang"]] = attrs["href"]
+        if tag == "a" and "md-select__link" in (attrs.get("class") or ""):
+            self.switcher[attrs["hreflang"]] = attrs["href"]
+        if tag == "span" and attrs.get("id"):
+            self.spans[attrs["id"]] = {"attrs": attrs, "text": ""}
+            self._open.append(attrs["id"])
+        elif tag == "span":
+            self._open.append(None)
+
+    def handle_endtag(self, tag):
+        if tag == "span" and self._open:
+            self._open.pop()
+
+    def handle_data(self, data):
+        for ident in self._open:
+            if ident:
+                self.spans[ident]["text"] += data
+
+
+def page(path: Path) -> PageInfo:
+    info = PageInfo()
+    info.feed(path.read_text(encoding="utf-8"))
+    return info
+
+
+def set_states(catalog_path: Path) -> None:
+    catalog = read_catalog(catalog_path, "en")
+    for message in catalog:
+        if message.context == TRANSLATED:
+            message.string, message.flags = "A translated sentence about the market.", set()
+        elif message.context == FUZZY:
+            message.string, message.flags = "A translation that needs review.", {"fuzzy"}
+            message.previous_id = ["旧的中文。"]
+        elif message.context == PENDING:
+            message.string, message.flags = "", set()
+    catalog_path.write_bytes(render_catalog(catalog))
+
+
+def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *extra], cwd=project, env=env,
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, project_copier) -> Path:
+    project = project_copier(tmp_path_factory.mktemp("editions") / "project")
+    set_states(project / "translations" / "en" / "action-1.po")
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def pages_of(site: Path, lang: str) -> set[str]:
+    base = site if lang == "zh" else site / lang
+    return {str(p.relative_to(base)) for p in base.rglob("index.html")
+            if lang != "zh" or p.relative_to(site).parts[0] != "en"}
+
+
+def url_of(rel: str, lang: str) -> str:
+    path = rel.removesuffix("index.html")
+    return "/" + ("en/" if lang == "en" else "") + path
+
+
+def test_every_page_exists_in_both_editions_with_the_same_anchors(site, report):
+    zh, en = pages_of(site, "zh"), pages_of(site, "en")
+    assert zh == en and len(zh) >= 8 + 10 + 6
+    for rel in zh:
+        zh_ids = set(re.findall(r'id="([^"]+)"', (site / rel).read_text(encoding="utf-8")))
+        en_ids = set(re.findall(r'id="([^"]+)"', (site / "en" / rel).read_text(encoding="utf-8")))
+        report_ids = {i for i in zh_ids if re.match(r"(exemplar|action|principles|review|plan|part)", i)}
+        assert report_ids <= en_ids, (rel, sorted(report_ids - en_ids)[:5])
+
+
+def test_switcher_and_hreflang_point_at_the_same_page(site):
+    for lang, other in (("zh", "en"), ("en", "zh")):
+        for rel in pages_of(site, lang):
+            info = page((site if lang == "zh" else site / "en") / rel)
+            assert info.lang == {"zh": "zh-Hans", "en": "en"}[lang]
+            expected = {"zh-Hans": url_of(rel, "zh"), "en": url_of(rel, "en")}
+            assert info.switcher == expected, rel
+            assert info.alternates == {**expected, "x-default": url_of(rel, "zh")}, rel
+
+
+def test_english_page_shows_translated_pending_and_review(site):
+    info = page(site / "en" / "action-1" / "index.html")
+    html = (site / "en" / "action-1" / "index.html").read_text(encoding="utf-8")
+    done, fuzzy, pending = info.spans[TRANSLATED], info.spans[FUZZY], info.spans[PENDING]
+    assert done["text"] == "A translated sentence about the market." and "gwr-pending" not in done["attrs"]["class"]
+    assert fuzzy["text"] == "A translation that needs review." and "gwr-fuzzy" in fuzzy["attrs"]["class"]
+    assert re.search(rf'id="{re.escape(FUZZY)}"[^>]*>[^<]*</span><span class="gwr-badge gwr-badge--review">needs review<',
+                     html)
+    assert pending["attrs"]["lang"] == "zh-Hans" and "gwr-pending" in pending["attrs"]["class"]
+    assert pending["text"].startswith("推动专业市场做大做强")
+    assert re.search(rf'translation pending</span> <span class="gwr-seg gwr-pending" id="{re.escape(PENDING)}"', html)
+    # Status line: 1 translated, 1 needs review, the rest pending.
+    assert re.search(r"English translation: \d+% translated · 1 need review · \d+ pending", html)
+    assert "the Chinese text is authoritative" in html
+
+
+def test_chinese_page_is_untouched_by_translations(site, report):
+    info = page(site / "action-1" / "index.html")
+    for ident in (TRANSLATED, FUZZY, PENDING):
+        assert info.spans[ident]["text"] == report.segment_index()[ident].text
+
+
+def test_translation_status_page_in_both_languages(site):
+    en = (site / "en" / "translation-status" / "index.html").read_text(encoding="utf-8")
+    zh = (site / "translation-status" / "index.html").read_text(encoding="utf-8")
+    assert "Translation status" in en and "翻译进度" in zh
+    for html in (en, zh):
+        row = re.search(r'href="\.\./action-1/">[^<]+</a></td>\s*<td[^>]*>(\d+)</td>\s*<td[^>]*>(\d+)</td>', html)
+        assert row and row.group(2) == "1", html[:200]
+
+
+def test_search_is_per_language(site):
+    zh = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any(doc["location"].startswith("en/") for doc in zh["docs"])
+    assert any("translated sentence about the market" in doc["text"] for doc in en["docs"])
+    assert not any("translated sentence about the market" in doc["text"] for doc in zh["docs"])
+    assert zh["config"]["lang"] != ["en"] or "\\u200b" in zh["config"]["separator"]
+
+
+def test_not_found_page_per_language(site):
+    zh, en = page(site / "404.html"), page(site / "en" / "404.html")
+    assert zh.lang == "zh-Hans" and en.lang == "en"
+    assert "页面不存在" in (site / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in (site / "en" / "404.html").read_text(encoding="utf-8")
+
+
+def test_broken_catalog_fails_the_strict_build_and_not_the_preview(tmp_path, project_copier):
+    project = project_copier(tmp_path / "project")
+    path = project / "translations" / "en" / "action-2.po"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    bad = next(i for i, line in enumerate(lines) if line.startswith("msgstr ") and i > 20)
+    lines[bad] = 'msgstr "unterminated'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    strict = mkdocs_build(project, "--strict")
+    assert strict.returncode != 0 and f"translations/en/action-2.po:{bad + 1}:" in strict.stderr
+    lenient = mkdocs_build(project, "--no-strict")  # as `make serve`: warn, show the Chinese
+    assert lenient.returncode == 0 and f"translations/en/action-2.po:{bad + 1}:" in lenient.stderr
+    info = page(project / "site" / "en" / "action-2" / "index.html")
+    assert info.spans["action-2.task-1.s1"]["attrs"]["lang"] == "zh-Hans"
+    assert "could not be read" in (project / "site" / "en" / "action-2" / "index.html").read_text(encoding="utf-8")
