@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export SOURCE_DATE_EPOCH ?= 1767225600
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test golden lock system-deps clean
+.PHONY: site serve test check catalogs bench golden lock system-deps clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,17 @@ site: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+
+# Translation catalogs: check them (file:line for every problem), merge the Chinese into them.
+check: $(STAMP)
+	$(BIN)/gwr check
+
+catalogs: $(STAMP)
+	$(BIN)/gwr update
+
+# Benchmarks with budgets: build time, and PO file saved -> English page reloaded in `mkdocs serve`.
+bench: $(STAMP) system-deps
+	$(BIN)/python benchmarks/editor_loop.py
 
 # Debian packages the tests use: chromium (browser tests) and gettext (msgfmt --check).
 system-deps:

@@ -87,7 +87,7 @@ class Localiser:
     entries: dict[str, Message] = field(default_factory=dict)  # msgctxt -> entry
     interface: dict[str, Message] = field(default_factory=dict)  # msgid -> entry
     problems: list[InputError] = field(default_factory=list)  # catalogs that could not be read
-    broken: set[str] = field(default_factory=set)  # names of those catalogs
+    broken: dict[str, InputError] = field(default_factory=dict)  # catalog name -> why it could not be read
 
     @property
     def html_lang(self) -> str:
@@ -147,7 +147,7 @@ def load_localiser(root: Path, lang: str) -> Localiser:
             catalog = read_catalog(path, lang, root)
         except InputError as err:
             localiser.problems.append(err)
-            localiser.broken.add(path.stem)
+            localiser.broken[path.stem] = err
             continue
         _index(localiser, path.stem, catalog)
     return localiser

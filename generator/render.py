@@ -255,8 +255,9 @@ class Renderer:
 
     # --- translation status -------------------------------------------------------------
 
-    def catalog_broken(self, plan: PagePlan) -> bool:
-        return plan.slug in self.loc.broken
+    def catalog_problem(self, plan: PagePlan) -> str | None:
+        problem = self.loc.broken.get(plan.slug)
+        return f"{problem.path}:{problem.where}: {problem.problem}" if problem else None
 
     def page_progress(self, plan: PagePlan) -> Progress | None:
         return self.progress.get(plan.slug)

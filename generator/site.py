@@ -37,10 +37,11 @@ class GenerateResult:
 
 def inputs_fingerprint(root: Path) -> tuple:
     """Cheap change detection for the files the pages are generated from."""
-    watched = [root / "seeds", root / "translations", Path(__file__).parent]
+    watched = [root / "seeds", root / "translations", Path(__file__).parent, root / CONTRIBUTING]
     stamp = []
     for folder in watched:
-        for path in sorted(folder.rglob("*")) if folder.exists() else []:
+        paths = [folder] if folder.is_file() else sorted(folder.rglob("*")) if folder.exists() else []
+        for path in paths:
             if path.is_file() and "__pycache__" not in path.parts:
                 info = path.stat()
                 stamp.append((str(path), info.st_mtime_ns, info.st_size))

@@ -124,6 +124,19 @@ def test_added_sentence_is_a_new_empty_entry(project):
         assert msgstr in now, key
 
 
+def test_extract_writes_one_template_per_page_and_the_interface(tmp_path, report):
+    from generator.catalogs import extract
+    from generator.messages import page_messages
+
+    written = extract(report, tmp_path)
+    names = {p.stem for p in written}
+    assert names == set(page_messages(report)) | {"interface"}
+    pot = (tmp_path / "action-1.pot").read_text(encoding="utf-8")
+    assert pot.count('\nmsgctxt "') == len(page_messages(report)["action-1"])
+    assert 'msgstr "' in pot and "Language:" not in pot
+    assert extract(report, tmp_path) == []  # unchanged templates are not rewritten
+
+
 def test_catalogs_carry_ids_references_and_comments():
     text = (ROOT / "translations" / "en" / "action-1.po").read_text(encoding="utf-8")
     assert 'msgctxt "action-1.task-1.s1"' in text

@@ -1,8 +1,9 @@
-"""Chinese search in a real browser: queries typed as words find the pages that contain them."""
+"""In a real browser: search per language, and the language switcher staying on the page."""
 
 import functools
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -37,13 +38,14 @@ def browser():
         browser.close()
 
 
-def search(browser, base_url, query):
+def search(browser, base_url, query, with_links=False):
     page = browser.new_page()
     page.goto(f"{base_url}?q={query}")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     titles = [t.replace("\u200b", "") for t in page.locator(".md-search-result__item h1").all_inner_texts()]
+    links = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
     page.close()
-    return titles
+    return (titles, links) if with_links else titles
 
 
 @pytest.mark.parametrize("query, expected_page", [
@@ -53,3 +55,34 @@ def search(browser, base_url, query):
 ])
 def test_chinese_queries_find_their_pages(browser, served_site, query, expected_page):
     assert expected_page in search(browser, served_site, query)
+
+
+def test_english_search_finds_english_pages_only(browser, served_site, root):
+    from generator.catalogs import read_catalog
+
+    catalog = read_catalog(root / "translations" / "en" / "action-1.po", "en")
+    title = catalog.get("实施市场繁荣行动，奋力再造贸易新辉煌", context="action-1.title").string
+    sentence = next(m.string for m in catalog if m.context == "action-1.task-1.s1")
+    word = max(re.findall(r"[A-Za-z]+", sentence), key=len).lower()  # a long, distinctive English word
+    titles, links = search(browser, served_site + "en/", word, with_links=True)
+    assert f"1. {title}" in titles
+    assert all("/en/" in link for link in links), links
+    chinese_titles = search(browser, served_site, "跨境电商")
+    assert not any(t.startswith("1. ") for t in chinese_titles)
+
+
+@pytest.mark.parametrize("start, target", [
+    ("action-3/", "en/action-3/"),
+    ("en/exemplar-2/", "exemplar-2/"),
+    ("", "en/"),
+    ("en/translation-status/", "translation-status/"),
+])
+def test_language_switcher_stays_on_the_page(browser, served_site, start, target):
+    page = browser.new_page()
+    page.goto(served_site + start)
+    lang = "en" if target.startswith("en/") else "zh-Hans"
+    page.hover(".md-header__option .md-select")
+    page.click(f'a.md-select__link[hreflang="{lang}"]')
+    page.wait_for_url(served_site + target, timeout=10_000)
+    assert page.evaluate("document.documentElement.lang") == lang
+    page.close()

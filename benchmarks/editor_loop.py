@@ -1,0 +1,119 @@
+"""Benchmarks with budgets: the site build, and an editor's loop from saving a PO file to the reloaded page.
+
+Run: `make bench` (or .venv/bin/python benchmarks/editor_loop.py). Works on a copy of the
+project in a temporary folder; needs Debian's chromium for the reload measurement.
+Exit status 1 if a measurement is over its budget.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGETS = {"build both editions (s)": 20.0, "PO saved -> English page reloaded (s)": 10.0}
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update"]
+SEGMENT = "action-1.task-1.s1"
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from conftest import copy_project  # noqa: E402  (the same project copy the tests build from)
+from generator.catalogs import read_catalog, render_catalog  # noqa: E402
+
+
+def environment() -> dict:
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
+
+
+def measure_build(project: Path, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.monotonic()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, env=environment(),
+                       check=True)
+        times.append(time.monotonic() - started)
+    print(f"build both editions: {', '.join(f'{t:.1f}' for t in times)} s")
+    return statistics.median(times)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def set_translation(project: Path, text: str) -> None:
+    path = project / "translations" / "en" / "action-1.po"
+    catalog = read_catalog(path, "en")
+    for message in catalog:
+        if message.context == SEGMENT:
+            message.string, message.flags = text, set()
+    path.write_bytes(render_catalog(catalog))
+
+
+def measure_reload(project: Path, runs: int = 3) -> float:
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-strict", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times = []
+    try:
+        url = f"http://127.0.0.1:{port}/en/action-1/"
+        wait_for(url)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(url)
+            time.sleep(2)  # let the first build settle and the live-reload socket connect
+            for run in range(runs):
+                text = f"Benchmark sentence number {run}."
+                started = time.monotonic()
+                set_translation(project, text)
+                page.wait_for_function(
+                    f"() => (document.getElementById('{SEGMENT}') || {{}}).textContent === {text!r}", timeout=60_000)
+                times.append(time.monotonic() - started)
+                time.sleep(3)  # the follow-up rebuild (docs/zh changed) before the next save
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    print(f"PO saved -> English page reloaded: {', '.join(f'{t:.1f}' for t in times)} s")
+    return statistics.median(times)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="gwr-bench-") as folder:
+        project = copy_project(Path(folder) / "project")
+        results = {"build both editions (s)": measure_build(project),
+                   "PO saved -> English page reloaded (s)": measure_reload(project)}
+    over = False
+    for name, value in results.items():
+        budget = BUDGETS[name]
+        status = "ok" if value <= budget else "OVER BUDGET"
+        over |= value > budget
+        print(f"{name:<42} median {value:5.1f}  budget {budget:5.1f}  {status}")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
