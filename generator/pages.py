@@ -34,7 +34,7 @@ class PageKind(str, Enum):
     CONTRIBUTING = "contributing"
 
 
-TEMPLATES = {
+PAGE_TEMPLATES = {
     PageKind.HOME: "home.md.j2", PageKind.PART: "part.md.j2", PageKind.ITEM: "item.md.j2",
     PageKind.CLOSING: "part.md.j2", PageKind.NOTES: "source-notes.md.j2",
     PageKind.STATUS: "translation-status.md.j2", PageKind.CONTRIBUTING: "contributing.md.j2",
@@ -59,7 +59,7 @@ class PagePlan:
 
     @property
     def template(self) -> str:
-        return TEMPLATES[self.kind]
+        return PAGE_TEMPLATES[self.kind]
 
     @property
     def section(self) -> Section | None:

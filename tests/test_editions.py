@@ -159,6 +159,9 @@ def test_not_found_page_per_language(site):
     zh, en = page(site / "404.html"), page(site / "en" / "404.html")
     assert zh.lang == "zh-Hans" and en.lang == "en"
     assert "页面不存在" in (site / "404.html").read_text(encoding="utf-8")
+    # Static hosts serve the root 404 for /en/… too: it says so in English and links the English home.
+    assert '<p lang="en">Page not found.' in (site / "404.html").read_text(encoding="utf-8")
+    assert 'href="/en/" hreflang="en"' in (site / "404.html").read_text(encoding="utf-8")
     assert "Page not found" in (site / "en" / "404.html").read_text(encoding="utf-8")
 
 
