@@ -44,7 +44,6 @@ class Edition:
     lang: str
     pages: dict[str, str]  # relative path -> Markdown
     nav: list
-    slugs: list[str]  # every page, in navigation order
 
 
 # --- Markdown helpers ---------------------------------------------------------------
@@ -96,7 +95,7 @@ class Renderer:
         for plan in self.plans:
             template = self.env.get_template(plan.template)
             pages[plan.path] = template.render(page=plan, sections=plan.sections, part=plan.part)
-        return Edition(self.lang, pages, self.nav(), [p.slug for p in self.plans])
+        return Edition(self.lang, pages, self.nav())
 
     # --- text ------------------------------------------------------------------------
 
