@@ -30,11 +30,19 @@ DOUBLED_CHAR = re.compile(r"([\u4e00-\u9fff])\1")
 
 @lru_cache(maxsize=1)
 def _jieba():
+    """A private tokenizer with jieba's own dictionary, copied once from the global one.
+
+    The search index later loads the glossary into jieba's global dictionary; the notes
+    must not depend on whether that happened. Copying saves loading the dictionary twice.
+    """
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return jieba
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total = dict(jieba.dt.FREQ), jieba.dt.total
+    tokenizer.initialized = True
+    return tokenizer
 
 
 class _Locator:
@@ -130,7 +138,7 @@ def _dangling_double(text: str, at: int) -> bool:
 
 
 def _forms_word(text: str, at: int) -> bool:
-    frequencies = _jieba().dt.FREQ
+    frequencies = _jieba().FREQ
     for size in (2, 3, 4):
         if frequencies.get(text[at: at + size]) or frequencies.get(text[max(0, at - size + 1): at + 1]):
             return True

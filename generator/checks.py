@@ -14,9 +14,11 @@ from pathlib import Path
 
 from .catalogs import catalog_dir, display, read_catalog, templates
 from .errors import InputError
+from .glossary import Glossary
 from .localise import placeholders
 from .messages import INTERFACE
 from .model import Report
+from .terms import ChineseMatcher, EnglishMatcher
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,10 @@ class Finding:
         return f"{where}: {self.severity}: [{self.check}] {self.message} — {self.fix}"
 
 
-def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = True) -> list[Finding]:
+def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = True,
+                   glossary: Glossary | None = None) -> list[Finding]:
     folder = catalog_dir(root, lang)
+    terms = TermCheck(glossary) if glossary and glossary.terms else None
     pots = templates(report)
     findings: list[Finding] = []
     present = {path.stem: path for path in sorted(folder.glob("*.po"))}
@@ -59,7 +63,32 @@ def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = Tru
             if not message.id:
                 continue
             findings.extend(_check_message(message, name, shown, expected, current))
+            if terms and message.context and message.string and not message.fuzzy:
+                findings.extend(terms.check(message, shown))
     return findings
+
+
+class TermCheck:
+    """A translated sentence whose Chinese has a glossary term must use its rendering or a variant."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.chinese = ChineseMatcher(glossary)
+        self.english = EnglishMatcher(glossary)
+
+    def check(self, message, shown: str) -> list[Finding]:
+        found, seen = [], set()
+        for match in self.chinese.find(message.id):
+            term = match.term
+            if term.id in seen or self.english.contains(message.string, term):
+                continue
+            seen.add(term.id)
+            accepted = "; ".join(repr(f) for f in term.en_variants)
+            found.append(Finding("warning", "glossary", shown, message.lineno,
+                                 f"{term.zh} is translated without the glossary's {term.en!r}"
+                                 + (f" (or {accepted})" if accepted else ""),
+                                 "use the glossary rendering, or add the wording to en_variants in "
+                                 "translations/glossary.yaml if it is also right"))
+        return found
 
 
 def _check_message(message, name: str, shown: str, expected: set, current: dict) -> list[Finding]:
@@ -79,7 +108,7 @@ def _check_message(message, name: str, shown: str, expected: set, current: dict)
             found.append(Finding("warning", "unknown-context", shown, line,
                                  f"msgctxt {message.context!r} is not on this page any more",
                                  "run `gwr update` (it becomes obsolete, #~)"))
-    if message.string and message.string != message.string.strip():
+    if message.context and message.string and message.string != message.string.strip():
         found.append(Finding("warning", "whitespace", shown, line, "msgstr starts or ends with a space",
                              "remove the space (sentences are joined with one space)"))
     if message.string and "\n" in message.string:

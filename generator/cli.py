@@ -68,12 +68,11 @@ def cmd_generate(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .site import build_site, generate
+    from .site import build_site
 
     root = _root(args)
     started = time.monotonic()
-    generate(root)
-    build_site(root, root / args.site_dir)
+    build_site(root, root / args.site_dir)  # the MkDocs hook generates docs/ first
     print(f"built {args.site_dir}/ in {time.monotonic() - started:.1f} s")
     return 0
 
@@ -149,9 +148,13 @@ def cmd_check(args) -> int:
     from .checks import check_catalogs
     from .pipeline import load_report
 
+    from .glossary import load_glossary
+
     root = _root(args)
     report = load_report(root)
-    findings = [f for lang in args.lang or TARGET_LANGUAGES for f in check_catalogs(root, report, lang)]
+    glossary = load_glossary(root, "".join(s.text for s in report.segments()))
+    findings = [f for lang in args.lang or TARGET_LANGUAGES
+                for f in check_catalogs(root, report, lang, glossary=glossary)]
     for finding in findings:
         print(finding)
     errors = sum(1 for f in findings if f.severity == "error")

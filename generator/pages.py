@@ -29,6 +29,7 @@ class PageKind(str, Enum):
     PART = "part"  # a part's overview: its sections other than the numbered items
     ITEM = "item"  # one exemplar, action or numbered item
     CLOSING = "closing"
+    GLOSSARY = "glossary"
     NOTES = "source-notes"
     STATUS = "translation-status"
     CONTRIBUTING = "contributing"
@@ -36,12 +37,12 @@ class PageKind(str, Enum):
 
 PAGE_TEMPLATES = {
     PageKind.HOME: "home.md.j2", PageKind.PART: "part.md.j2", PageKind.ITEM: "item.md.j2",
-    PageKind.CLOSING: "part.md.j2", PageKind.NOTES: "source-notes.md.j2",
+    PageKind.CLOSING: "part.md.j2", PageKind.GLOSSARY: "glossary.md.j2", PageKind.NOTES: "source-notes.md.j2",
     PageKind.STATUS: "translation-status.md.j2", PageKind.CONTRIBUTING: "contributing.md.j2",
 }
 # Titles of the pages that have no title in the report.
 FIXED_TITLES = {
-    PageKind.HOME: N_("首页"), PageKind.CLOSING: N_("结语"), PageKind.NOTES: N_("来源说明"),
+    PageKind.HOME: N_("首页"), PageKind.CLOSING: N_("结语"), PageKind.GLOSSARY: N_("术语表"), PageKind.NOTES: N_("来源说明"),
     PageKind.STATUS: N_("翻译进度"), PageKind.CONTRIBUTING: N_("参与翻译"),
 }
 
@@ -78,7 +79,7 @@ def plan_pages(report: Report) -> list[PagePlan]:
                 plans.append(PagePlan(section.id, PageKind.ITEM, [section], part))
             elif section.kind is SectionKind.CLOSING:
                 plans.append(PagePlan(section.id, PageKind.CLOSING, [section], part))
-    for kind in (PageKind.NOTES, PageKind.STATUS, PageKind.CONTRIBUTING):
+    for kind in (PageKind.GLOSSARY, PageKind.NOTES, PageKind.STATUS, PageKind.CONTRIBUTING):
         plans.append(PagePlan(kind.value, kind))
     return plans
 

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import jinja2
 
+from .exchange import glossary_csv, glossary_tbx
+from .glossary import Glossary
+from .glossary_view import GLOSSARY_SLUG, GlossaryView, Place
 from .localise import Localiser, LocalText, Progress, Status
 from .messages import SourceMessage
 from .model import Anomaly, Block, Part, PartKind, Report, Section, SectionKind, Segment
@@ -64,7 +67,7 @@ class Renderer:
     """Renders the pages of one language edition."""
 
     def __init__(self, report: Report, localiser: Localiser, messages: dict[str, list[SourceMessage]],
-                 progress: dict[str, Progress], contributing: str = "") -> None:
+                 progress: dict[str, Progress], glossary: Glossary, contributing: str = "") -> None:
         self.report = report
         self.loc = localiser
         self.lang = localiser.lang
@@ -73,6 +76,10 @@ class Renderer:
         self.progress = progress  # per catalog: the translation's progress (shown in every edition)
         self.plans = plan_pages(report)
         self.page_of_section = {s.id: p for p in self.plans for s in p.sections}
+        self.glossary = glossary
+        self.g = GlossaryView(report, glossary, self.zh, self.gettext)
+        self._page: PagePlan = self.plans[0]  # the page being rendered
+        self._linked: set[str] = set()  # terms already linked on it
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=False,  # Markdown output: text is escaped explicitly with |md or html.escape
@@ -87,14 +94,18 @@ class Renderer:
         self.env.filters["yaml_str"] = lambda text: json.dumps(text, ensure_ascii=False)  # JSON strings are YAML
         self.env.globals.update(
             r=self, report=report, meta=report.meta, plans=self.plans, SectionKind=SectionKind, PageKind=PageKind,
-            ITEM_KINDS=ITEM_KINDS, zh=self.zh, contributing=contributing,
+            ITEM_KINDS=ITEM_KINDS, zh=self.zh, contributing=contributing, g=self.g,
         )
 
     def render(self) -> Edition:
         pages = {}
         for plan in self.plans:
+            self._page, self._linked = plan, set()
             template = self.env.get_template(plan.template)
             pages[plan.path] = template.render(page=plan, sections=plan.sections, part=plan.part)
+        title = f"{self.report.meta.city}{self.report.meta.year}年{self.report.title}"
+        pages["downloads/glossary.csv"] = glossary_csv(self.glossary)
+        pages["downloads/glossary.tbx"] = glossary_tbx(self.glossary, f"{title}: glossary")
         return Edition(self.lang, pages, self.nav())
 
     # --- text ------------------------------------------------------------------------
@@ -111,6 +122,10 @@ class Renderer:
     @property
     def colon(self) -> str:
         return "：" if self.zh else ": "
+
+    @property
+    def list_separator(self) -> str:
+        return "、" if self.zh else ", "
 
     def paren(self, text: str) -> str:
         return f"（{text}）" if self.zh else f" ({text})"
@@ -213,7 +228,7 @@ class Renderer:
         return f'<p class="gwr-para"{ident}>{separator.join(pieces)}{self.editorial_marks(block)}</p>'
 
     def segment_html(self, segment: Segment, local: LocalText) -> str:
-        text = html.escape(local.text, quote=False)
+        text = self.linked_text(local)
         if local.status is Status.PENDING:
             return f'<span class="gwr-seg gwr-pending" id="{segment.id}" lang="zh-Hans">{text}</span>'
         if local.status is Status.FUZZY:
@@ -221,6 +236,22 @@ class Renderer:
             return (f'<span class="gwr-seg gwr-fuzzy" id="{segment.id}" title="{html.escape(title)}">{text}</span>'
                     + self._badge("review", N_("待审校")))
         return f'<span class="gwr-seg" id="{segment.id}">{text}</span>'
+
+    def linked_text(self, local: LocalText) -> str:
+        """The text as HTML, the first occurrence of each glossary term on the page linked to its entry."""
+        if self._page.kind is PageKind.GLOSSARY:
+            return html.escape(local.text, quote=False)
+        base = "" if self._page.slug == "index" else "../"
+        return self.g.link_terms(local.text, local.is_chinese, self._linked, base)
+
+    def place_label(self, place: Place) -> str:
+        """Where a term occurs: the item's title, or the page and the section's label."""
+        plan = self.page_of_section[place.section_id]
+        if plan.kind is PageKind.ITEM:
+            return self.item_title(plan.section)
+        label = self.section_label(self.report.section(place.section_id))
+        title = self.page_title(plan)
+        return f"{title} · {label}" if label and len(plan.sections) > 1 else title
 
     def _badge(self, kind: str, label: str) -> str:
         return f'<span class="gwr-badge gwr-badge--{kind}">{html.escape(self.gettext(label))}</span>'
@@ -239,6 +270,7 @@ class Renderer:
 
     def link(self, target_id: str, from_slug: str | None = None) -> str:
         """Relative Markdown link target for a section or segment ID."""
+        target_id = target_id.removesuffix(".title")  # a heading's anchor is its section's or block's ID
         plan = self.page_of_section[target_id.split(".")[0]]  # every section is on exactly one page
         anchor = "" if target_id == plan.slug else f"#{target_id}"
         if plan.slug == from_slug:

@@ -201,3 +201,23 @@ def test_stats_json():
     total = data["report_text"]
     assert total["total"] == sum(v["total"] for k, v in data["catalogs"].items() if k != "interface")
     assert total["translated"] + total["fuzzy"] + total["untranslated"] == total["total"]
+
+
+def test_glossary_check_names_catalog_line_term_and_rendering(project, report):
+    from generator.glossary import load_glossary
+
+    glossary = load_glossary(ROOT, "".join(s.text for s in report.segments()))
+    term = next(t for t in glossary.terms if t.zh == "全球数贸中心")
+    path = project / "translations" / "en" / "action-1.po"
+    catalog = read_catalog(path, "en")
+    entry = next(m for m in catalog if m.context == "action-1.task-1.s1")
+    entry.string = "We will make the global digital trade hub prosper."  # not the glossary's rendering
+    path.write_bytes(render_catalog(catalog))
+    line = next(m for m in read_catalog(path, "en") if m.context == "action-1.task-1.s1").lineno
+    findings = [f for f in check_catalogs(project, report, "en", run_msgfmt=False, glossary=glossary)
+                if f.check == "glossary" and f.file == "translations/en/action-1.po" and f.line == line]
+    assert any("全球数贸中心" in f.message and repr(term.en) in f.message for f in findings)
+    entry.string = f"We will make the {term.en} prosper."
+    path.write_bytes(render_catalog(catalog))
+    again = check_catalogs(project, report, "en", run_msgfmt=False, glossary=glossary)
+    assert not any(f.check == "glossary" and f.line == line and "全球数贸中心" in f.message for f in again)

@@ -179,3 +179,43 @@ def test_broken_catalog_fails_the_strict_build_and_not_the_preview(tmp_path, pro
     info = page(project / "site" / "en" / "action-2" / "index.html")
     assert info.spans["action-2.task-1.s1"]["attrs"]["lang"] == "zh-Hans"
     assert "could not be read" in (project / "site" / "en" / "action-2" / "index.html").read_text(encoding="utf-8")
+
+
+def glossary_anchors(html: str) -> list[str]:
+    return re.findall(r'<h3 id="(term-[^"]+)"', html)
+
+
+def test_glossary_pages_sorted_by_pinyin_and_alphabet_with_back_links(site):
+    from generator.glossary import load_glossary
+
+    from conftest import ROOT
+
+    glossary = load_glossary(ROOT)
+    zh = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    en = (site / "en" / "glossary" / "index.html").read_text(encoding="utf-8")
+    expected_zh = [t.id for t in sorted(glossary.terms, key=lambda t: t.sort_key_zh)]
+    expected_en = [t.id for t in sorted(glossary.terms, key=lambda t: t.sort_key_en)]
+    # Entries are grouped by initial (digits first), so the page order is the sort order.
+    assert glossary_anchors(zh) == expected_zh and glossary_anchors(en) == expected_en
+    assert expected_zh != expected_en
+    entry = zh[zh.index('id="term-zhong-ou-ban-lie"'):]
+    entry = entry[: entry.index("<h3", 10)]
+    assert 'href="../exemplar-4/#exemplar-4.p1.s2"' in entry  # back-link to where the term occurs
+    assert 'href="#letter-z"' in zh and 'id="letter-z"' in zh  # index bar
+
+
+def test_first_occurrence_of_a_term_links_with_a_tooltip(site):
+    for lang, page, expected_tip in (("zh", site / "action-3" / "index.html", "China-Europe Railway Express"),
+                                     ("en", site / "en" / "action-3" / "index.html", "中欧班列")):
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(r'<a class="gwr-term" href="\.\./glossary/#([^"]+)" title="([^"]*)">', html)
+        ids = [i for i, _ in links]
+        assert len(ids) == len(set(ids)) and len(ids) >= 5, lang  # each term once per page
+        tip = dict(links)["term-zhong-ou-ban-lie"]
+        assert expected_tip in tip and "zhōng ōu bān liè" in tip, (lang, tip)
+
+
+def test_glossary_downloads_in_both_editions(site):
+    for base in (site, site / "en"):
+        assert (base / "downloads" / "glossary.csv").read_bytes().startswith(b"\xef\xbb\xbfid,zh,")
+        assert b"<martif" in (base / "downloads" / "glossary.tbx").read_bytes()

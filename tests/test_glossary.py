@@ -1,0 +1,146 @@
+"""The glossary: validation with file:line, pinyin, term matching in both languages, exchange formats."""
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from generator.errors import InputErrors
+from generator.exchange import glossary_csv, glossary_tbx
+from generator.glossary import CATEGORIES, Glossary, Term, generate_pinyin, load_glossary
+from generator.glossary_view import CATEGORY_LABELS, SOURCE_LABELS
+from generator.terms import ChineseMatcher, EnglishMatcher
+
+from conftest import ROOT
+
+
+def term(zh, en, *, zh_variants=(), en_variants=(), category="policy"):
+    return Term(id=f"term-{zh}", zh=zh, en=en, category=category, explanation_en="x", source="ours",
+                pinyin=generate_pinyin(zh), zh_variants=tuple(zh_variants), en_variants=tuple(en_variants))
+
+
+@pytest.fixture(scope="module")
+def glossary(report):
+    return load_glossary(ROOT, "".join(s.text for s in report.segments()))
+
+
+def write_glossary(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations" / "glossary.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_real_glossary_covers_the_report(glossary):
+    assert len(glossary.terms) > 150
+    categories = {t.category for t in glossary.terms}
+    assert {"policy", "programme", "place", "platform", "organisation", "economic-term"} <= categories
+    assert CATEGORY_LABELS.keys() == CATEGORIES.keys() and set(SOURCE_LABELS) == {"official", "common", "ours"}
+
+
+def test_pinyin_is_generated_and_overrides_win(glossary):
+    by_zh = {t.zh: t for t in glossary.terms}
+    assert by_zh["八八战略"].pinyin == "bā bā zhàn lüè"
+    assert by_zh["以外调外"].pinyin == "yǐ wài tiáo wài"  # given in the file
+    assert by_zh["八八战略"].id == "term-ba-ba-zhan-lve"
+
+
+def test_validation_reports_every_problem_with_line_and_entry(tmp_path):
+    root = write_glossary(tmp_path, """terms:
+  - zh: 八八战略
+    en: Eight-Eight Strategy
+    category: policy
+    explanation_en: A strategy.
+    source: official
+  - zh: 八八战略
+    en: Another Strategy
+    category: policy
+    explanation_en: Again.
+    source: official
+  - zh: 义新欧
+    en: eight-eight strategy
+    category: railway
+    explanation_en: A train.
+    source: official
+  - zh: 不存在的词
+    en: Nothing
+    category: policy
+    source: ours
+    colour: red
+""")
+    with pytest.raises(InputErrors) as caught:
+        load_glossary(root, "八八战略和义新欧")
+    messages = [str(e) for e in caught.value.errors]
+    expected = [
+        ("translations/glossary.yaml:7:", "'八八战略'", "also entry"),
+        ("translations/glossary.yaml:12:", "railway", "category"),
+        ("translations/glossary.yaml:17:", "explanation_en", "missing"),
+        ("translations/glossary.yaml:17:", "colour", "unknown key"),
+    ]
+    for where, what, problem in expected:
+        assert any(m.startswith(where) and what in m and problem in m for m in messages), (where, messages)
+
+
+def test_english_rendering_used_twice_and_unused_term_are_errors(tmp_path):
+    root = write_glossary(tmp_path, """terms:
+  - zh: 八八战略
+    en: Eight-Eight Strategy
+    category: policy
+    explanation_en: A strategy.
+    source: official
+  - zh: 义新欧
+    en: eight-eight strategy
+    category: programme
+    explanation_en: A train.
+    source: official
+  - zh: 不存在的词
+    en: Nothing
+    category: policy
+    explanation_en: Not in the report.
+    source: ours
+""")
+    with pytest.raises(InputErrors) as caught:
+        load_glossary(root, "八八战略和义新欧")
+    messages = [str(e) for e in caught.value.errors]
+    assert any(m.startswith("translations/glossary.yaml:7:") and "also used for '八八战略'" in m for m in messages)
+    assert any(m.startswith("translations/glossary.yaml:12:") and "appears nowhere" in m for m in messages)
+
+
+def test_chinese_matching_prefers_the_longest_form_without_overlaps():
+    glossary = Glossary([term("全球数贸中心", "Global Digital Trade Center"), term("数贸中心", "digital trade center"),
+                         term("中心", "center"), term("132", "'132' plan")], "test")
+    matcher = ChineseMatcher(glossary)
+    found = [(m.start, m.term.zh) for m in matcher.find("建好全球数贸中心，数贸中心和中心；132部署，1320亿")]
+    assert found == [(2, "全球数贸中心"), (9, "数贸中心"), (14, "中心"), (17, "132")]
+
+
+def test_english_matching_uses_variants_boundaries_case_and_quotes():
+    glossary = Glossary([term("标箱", "TEU", en_variants=["standard container"]),
+                         term("八八战略", "'Eight-Eight' Strategy"),
+                         term("义乌", "Yiwu"), term("义乌国际商贸城", "Yiwu International Trade City")], "test")
+    matcher = EnglishMatcher(glossary)
+    text = "Yiwu International Trade City shipped 1,000 TEUs and standard containers under the “Eight-Eight” strategy; Yiwus."
+    found = [(text[m.start:m.end], m.term.zh) for m in matcher.find(text)]
+    assert found == [("Yiwu International Trade City", "义乌国际商贸城"), ("TEUs", "标箱"),
+                     ("standard containers", "标箱"), ("“Eight-Eight” strategy", "八八战略"), ("Yiwus", "义乌")]
+    assert not matcher.find("STEU and Teutonic")
+
+
+def test_csv_and_tbx_are_well_formed(glossary):
+    rows = list(csv.DictReader(io.StringIO(glossary_csv(glossary).lstrip("\ufeff"))))
+    assert len(rows) == len(glossary.terms) and rows[0].keys() >= {"zh", "pinyin", "en", "en_variants", "category"}
+    tbx = ET.fromstring(glossary_tbx(glossary, "test"))  # the whole file, declaration and DOCTYPE included
+    assert tbx.tag == "martif" and tbx.get("type") == "TBX"
+    entries = tbx.findall("./text/body/termEntry")
+    assert len(entries) == len(glossary.terms)
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    for entry in entries:
+        langs = {ls.get(xml_lang): ls for ls in entry.findall("langSet")}
+        assert set(langs) == {"zh", "en"}
+        statuses = [n.text for n in langs["en"].findall("tig/termNote[@type='administrativeStatus']")]
+        assert statuses[0] == "preferredTerm-admn-sts" and set(statuses[1:]) <= {"admittedTerm-admn-sts"}
+    with_variants = next(t for t in glossary.terms if t.en_variants)
+    entry = next(e for e in entries if e.get("id") == with_variants.id)
+    english = next(ls for ls in entry.findall("langSet") if ls.get(xml_lang) == "en")
+    assert [t.text for t in english.findall("tig/term")] == list(with_variants.en_forms)
