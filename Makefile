@@ -29,9 +29,11 @@ check: $(STAMP)
 catalogs: $(STAMP)
 	$(BIN)/gwr update
 
-# Benchmarks with budgets: build time, and PO file saved -> English page reloaded in `mkdocs serve`.
-bench: $(STAMP) system-deps
+# Benchmarks with budgets: build time, PO file saved -> English page reloaded in `mkdocs serve`,
+# and Chinese search quality for every glossary term (on the site `make site` built).
+bench: site system-deps
 	$(BIN)/python benchmarks/editor_loop.py
+	$(BIN)/python benchmarks/search_quality.py
 
 # Debian packages the tests use: chromium (browser tests) and gettext (msgfmt --check).
 system-deps:

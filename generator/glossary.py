@@ -81,10 +81,11 @@ def generate_pinyin(text: str) -> str:
 
 
 def pinyin_key(text: str) -> str:
-    """Sort key: toneless pinyin then tone numbers (ba1 before ba4), non-Chinese text as it is."""
+    """Sort key: pinyin with tone numbers (ba1 before ba4), Latin letters and digits as they are, no punctuation."""
     from pypinyin import Style, lazy_pinyin
 
-    return " ".join(lazy_pinyin(text, style=Style.TONE3, errors=lambda chars: [chars.lower()]))
+    syllables = lazy_pinyin(text, style=Style.TONE3, errors=lambda chars: [chars.lower()])
+    return re.sub(r"[^0-9a-z ]+", "", " ".join(syllables)).strip()
 
 
 def toneless(pinyin: str) -> str:

@@ -185,8 +185,9 @@ def glossary_anchors(html: str) -> list[str]:
     return re.findall(r'<h3 id="(term-[^"]+)"', html)
 
 
-def test_glossary_pages_sorted_by_pinyin_and_alphabet_with_back_links(site):
+def test_glossary_pages_sorted_by_pinyin_and_alphabet_with_back_links(site, report):
     from generator.glossary import load_glossary
+    from generator.terms import ChineseMatcher, occurrences
 
     from conftest import ROOT
 
@@ -198,9 +199,13 @@ def test_glossary_pages_sorted_by_pinyin_and_alphabet_with_back_links(site):
     # Entries are grouped by initial (digits first), so the page order is the sort order.
     assert glossary_anchors(zh) == expected_zh and glossary_anchors(en) == expected_en
     assert expected_zh != expected_en
-    entry = zh[zh.index('id="term-zhong-ou-ban-lie"'):]
-    entry = entry[: entry.index("<h3", 10)]
-    assert 'href="../exemplar-4/#exemplar-4.p1.s2"' in entry  # back-link to where the term occurs
+    # Back-links: every exemplar or action page where the term occurs (longest match) is linked.
+    for term in ("term-zhong-ou-ban-lie", "term-quan-qiu-shu-mao-zhong-xin"):
+        entry = zh[zh.index(f'id="{term}"'):]
+        entry = entry[: entry.index("<h3", 10)]
+        sections = {o.section_id for o in occurrences(report, ChineseMatcher(glossary))[term]}
+        items = {s for s in sections if s.startswith(("exemplar-", "action-"))}
+        assert items and all(f'href="../{s}/#{s}.' in entry for s in items), (term, items)
     assert 'href="#letter-z"' in zh and 'id="letter-z"' in zh  # index bar
 
 
