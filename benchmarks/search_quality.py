@@ -25,30 +25,37 @@ sys.path.insert(0, str(ROOT))
 
 from generator.glossary import load_glossary  # noqa: E402
 
-BUDGETS = {"recall@10": 0.85, "exact top-k": 0.40}
+BUDGETS = {"recall@10": 0.80, "exact top-k": 0.35}  # regression guards, under the measured 85.9% / 40.2%
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update"]
-SKIP = {"glossary"}  # the glossary lists every term
+# The site's own pages list titles and terms (home, glossary, status …); only report pages count.
+SKIP = {"index.html", "glossary", "translation-status", "source-notes", "contributing"}
 
 
-def page_texts(site: Path) -> dict[str, str]:
-    """Title -> visible text of every page of the Chinese edition."""
-    pages = {}
+def page_texts(site: Path) -> tuple[dict[str, str], set[str]]:
+    """Title -> visible text of every report page of the Chinese edition; the titles of the others."""
+    pages, skipped = {}, set()
     for path in site.rglob("index.html"):
         parts = path.relative_to(site).parts
-        if parts[0] == "en" or parts[0] in SKIP:
+        if parts[0] == "en":
             continue
         html = path.read_text(encoding="utf-8")
         title = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
-        article = html.split("<article", 1)[-1]
         name = re.sub(r"<[^>]+>|¶", "", title.group(1)).strip() if title else str(path)
-        pages[name] = re.sub(r"<[^>]+>", "", article)
-    return pages
+        if parts[0] in SKIP:
+            skipped.add(name)
+        else:
+            pages[name] = re.sub(r"<[^>]+>", "", html.split("<article", 1)[-1])
+    return pages, skipped
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
 
 
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -58,7 +65,7 @@ def measure(site: Path) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     terms = [t.zh for t in load_glossary(ROOT).terms if re.fullmatch(r"[\u4e00-\u9fff]+", t.zh)]
-    pages = page_texts(site)
+    pages, skipped = page_texts(site)
     server, base = serve(site)
     found = relevant = exact = counted = 0
     misses = []
@@ -76,7 +83,7 @@ def measure(site: Path) -> dict[str, float]:
                 except Exception:  # no result at all
                     pass
                 titles = [t.replace("\u200b", "") for t in page.locator(".md-search-result__item h1").all_inner_texts()]
-                titles = [t for t in dict.fromkeys(titles) if t not in ("术语表",)]
+                titles = [t for t in dict.fromkeys(titles) if t not in skipped]
                 counted += 1
                 relevant += len(having)
                 found += len(having & set(titles[:10]))

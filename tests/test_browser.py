@@ -86,3 +86,21 @@ def test_language_switcher_stays_on_the_page(browser, served_site, start, target
     page.wait_for_url(served_site + target, timeout=10_000)
     assert page.evaluate("document.documentElement.lang") == lang
     page.close()
+
+
+@pytest.mark.parametrize("path, counterpart", [("action-3/", "China-Europe Railway Express"), ("en/action-3/", "中欧班列")])
+def test_glossary_tooltip_opens_on_keyboard_focus(browser, served_site, path, counterpart):
+    page = browser.new_page()
+    page.goto(served_site + path)
+    for _ in range(200):  # Tab through the page as a keyboard user would
+        page.keyboard.press("Tab")
+        if page.evaluate("(document.activeElement.getAttribute('href') || '').endsWith('#term-zhong-ou-ban-lie')"):
+            break
+    else:
+        pytest.fail("no glossary link for 中欧班列 reachable by keyboard")
+    tooltip_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    tooltip = page.locator(f"#{tooltip_id}")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.get_attribute("role") == "tooltip"
+    assert counterpart in tooltip.inner_text() and "zhōng ōu bān liè" in tooltip.inner_text()
+    page.close()
