@@ -26,6 +26,15 @@ def glossary(report):
     return load_glossary(ROOT, "".join(s.text for s in report.segments()))
 
 
+FIRST_ENTRY = """terms:
+  - zh: 八八战略
+    en: Eight-Eight Strategy
+    category: policy
+    explanation_en: A strategy.
+    source: official
+"""
+
+
 def write_glossary(tmp_path: Path, text: str) -> Path:
     (tmp_path / "translations").mkdir()
     (tmp_path / "translations" / "glossary.yaml").write_text(text, encoding="utf-8")
@@ -47,13 +56,7 @@ def test_pinyin_is_generated_and_overrides_win(glossary):
 
 
 def test_validation_reports_every_problem_with_line_and_entry(tmp_path):
-    root = write_glossary(tmp_path, """terms:
-  - zh: 八八战略
-    en: Eight-Eight Strategy
-    category: policy
-    explanation_en: A strategy.
-    source: official
-  - zh: 八八战略
+    root = write_glossary(tmp_path, FIRST_ENTRY + """  - zh: 八八战略
     en: Another Strategy
     category: policy
     explanation_en: Again.
@@ -83,13 +86,7 @@ def test_validation_reports_every_problem_with_line_and_entry(tmp_path):
 
 
 def test_english_rendering_used_twice_and_unused_term_are_errors(tmp_path):
-    root = write_glossary(tmp_path, """terms:
-  - zh: 八八战略
-    en: Eight-Eight Strategy
-    category: policy
-    explanation_en: A strategy.
-    source: official
-  - zh: 义新欧
+    root = write_glossary(tmp_path, FIRST_ENTRY + """  - zh: 义新欧
     en: eight-eight strategy
     category: programme
     explanation_en: A train.
