@@ -112,13 +112,16 @@ def load_glossary(root: Path, report_text: str | None = None) -> Glossary:
     if not path.exists():
         return Glossary([], shown)
     text = path.read_text(encoding="utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when available: 10x faster
     try:
-        document = yaml.compose(text)
-        data = yaml.safe_load(text)
+        document = loader.get_single_node()
+        data = loader.construct_document(document) if document is not None else None
     except yaml.YAMLError as err:
         line = err.problem_mark.line + 1 if getattr(err, "problem_mark", None) else ""
         raise InputError(shown, str(line), f"not valid YAML ({getattr(err, 'problem', err)})",
                          "fix the indentation or quoting at that line") from err
+    finally:
+        loader.dispose()
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise InputError(shown, "1", "the file must have a list under 'terms:'", "see the entries already there")
     lines = [node.start_mark.line + 1 for node in _terms_node(document).value]

@@ -10,6 +10,7 @@ is extracted from the templates and from this package, as pybabel would.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
@@ -82,6 +83,16 @@ def page_messages(report: Report, plans: list[PagePlan] | None = None) -> dict[s
 
 def interface_messages() -> list[SourceMessage]:
     """Interface strings from the templates and the package's N_() labels, sorted by file and line."""
+    return list(_extract_interface(_package_stamp()))
+
+
+def _package_stamp() -> tuple:
+    """Changes when a template or module changes: `mkdocs serve` rebuilds without extracting again."""
+    return tuple((str(p), p.stat().st_mtime_ns) for p in sorted(PACKAGE.rglob("*")) if p.suffix in (".py", ".j2"))
+
+
+@lru_cache(maxsize=1)
+def _extract_interface(stamp: tuple) -> tuple[SourceMessage, ...]:
     found: dict[str, list[tuple[str, int]]] = {}
     comments: dict[str, list[str]] = {}
     for filename, lineno, message, extracted_comments, _context in extract_from_dir(
@@ -92,5 +103,5 @@ def interface_messages() -> list[SourceMessage]:
             continue
         found.setdefault(message, []).append((f"generator/{filename}", lineno))
         comments.setdefault(message, []).extend(extracted_comments)
-    return [SourceMessage(None, text, tuple(sorted(set(locations))), " ".join(dict.fromkeys(comments[text])))
-            for text, locations in sorted(found.items(), key=lambda item: (sorted(item[1])[0], item[0]))]
+    return tuple(SourceMessage(None, text, tuple(sorted(set(locations))), " ".join(dict.fromkeys(comments[text])))
+                 for text, locations in sorted(found.items(), key=lambda item: (sorted(item[1])[0], item[0])))

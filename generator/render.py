@@ -63,6 +63,23 @@ def strip_end(text: str) -> str:
     return text.rstrip("：。！？；:")
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory across renders (each Renderer has its own Environment)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 class Renderer:
     """Renders the pages of one language edition."""
 
@@ -88,6 +105,7 @@ class Renderer:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
             extensions=["jinja2.ext.i18n"],
+            bytecode_cache=_COMPILED,
         )
         self.env.install_gettext_callables(self.gettext, lambda s, p, n: self.gettext(s if n == 1 else p), newstyle=False)
         self.env.filters["md"] = md_escape

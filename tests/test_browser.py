@@ -98,7 +98,9 @@ def test_glossary_tooltip_opens_on_keyboard_focus(browser, served_site, path, co
             break
     else:
         pytest.fail("no glossary link for 中欧班列 reachable by keyboard")
-    tooltip_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    # Material attaches the tooltip to the focused link a moment after focus.
+    tooltip_id = page.wait_for_function("document.activeElement.getAttribute('aria-describedby')",
+                                        timeout=5_000).json_value()
     tooltip = page.locator(f"#{tooltip_id}")
     tooltip.wait_for(state="visible", timeout=5_000)
     assert tooltip.get_attribute("role") == "tooltip"
