@@ -143,10 +143,16 @@ def _unquote(text: str) -> str:
     return text[1:-1] if len(text) >= 2 and text[0] == text[-1] == '"' else text
 
 
-def render_catalog(catalog: Catalog) -> bytes:
+def render_catalog(catalog: Catalog, include_lineno: bool = True) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, width=WIDTH, include_previous=True, sort_output=False, sort_by_file=False)
+    write_po(out, catalog, width=WIDTH, include_previous=True, sort_output=False, sort_by_file=False,
+             include_lineno=include_lineno)
     return out.getvalue()
+
+
+def layout_for(name: str) -> dict:
+    """Interface strings cite their source file without a line: code edits must not churn the catalog."""
+    return {"include_lineno": name != INTERFACE}
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -195,7 +201,7 @@ def extract(report: Report, out_dir: Path) -> list[Path]:
     written = []
     for name, catalog in templates(report).items():
         path = out_dir / f"{name}.pot"
-        if write_if_changed(path, render_catalog(catalog)):
+        if write_if_changed(path, render_catalog(catalog, **layout_for(name))):
             written.append(path)
     return written
 
@@ -231,7 +237,7 @@ def update(root: Path, report: Report, lang: str) -> UpdateResult:
         result.new += sum(1 for m in catalog if m.id and _key(m) not in before)
         result.fuzzy += sum(1 for m in catalog if m.id and m.fuzzy and _key(m) not in before_fuzzy)
         result.obsolete += len(set(catalog.obsolete) - before_obsolete)
-        if write_if_changed(folder / f"{name}.po", render_catalog(catalog)):
+        if write_if_changed(folder / f"{name}.po", render_catalog(catalog, **layout_for(name))):
             result.written.append(folder / f"{name}.po")
         else:
             result.unchanged += 1

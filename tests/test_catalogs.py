@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogs import read_catalog, render_catalog, update
+from generator.catalogs import layout_for, read_catalog, render_catalog, update
 from generator.checks import check_catalogs
 from generator.errors import InputError
 from generator.pipeline import load_report
@@ -34,7 +34,7 @@ def project(tmp_path) -> Path:
                 message.flags.discard("fuzzy")
                 message.previous_id = []
         catalog.obsolete.clear()
-        path.write_bytes(render_catalog(catalog))
+        path.write_bytes(render_catalog(catalog, **layout_for(path.stem)))
     return root
 
 
