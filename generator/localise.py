@@ -43,6 +43,7 @@ class LocalText:
     status: Status
     source: str  # the current Chinese
     previous: str | None = None  # for fuzzy entries: the Chinese the translation was made from
+    note: str | None = None  # a translator's note on the entry ("# Translator's note: …"), shown with it
 
     @property
     def is_chinese(self) -> bool:
@@ -129,13 +130,24 @@ def placeholders(text: str) -> set[str] | None:
         return None
 
 
+NOTE_PREFIX = "Translator's note:"
+
+
 def _resolve(entry: Message | None, source: str) -> LocalText:
     if entry is None or not entry.string:
         return LocalText(source, Status.PENDING, source)
+    note = translator_note(entry)
     if entry.fuzzy or entry.id != source:
         previous = entry.previous_id[0] if entry.previous_id else (entry.id if entry.id != source else None)
-        return LocalText(entry.string, Status.FUZZY, source, previous)
-    return LocalText(entry.string, Status.TRANSLATED, source)
+        return LocalText(entry.string, Status.FUZZY, source, previous, note)
+    return LocalText(entry.string, Status.TRANSLATED, source, note=note)
+
+
+def translator_note(entry: Message) -> str | None:
+    """The note in the entry's translator comments (wrapped over several '# ' lines in the file)."""
+    text = " ".join(c.strip() for c in entry.user_comments)
+    at = text.find(NOTE_PREFIX)
+    return text[at + len(NOTE_PREFIX):].strip() or None if at >= 0 else None
 
 
 def load_localiser(root: Path, lang: str) -> Localiser:

@@ -252,8 +252,15 @@ class Renderer:
         if local.status is Status.FUZZY:
             title = self.gettext(N_("中文原文已修改，此译文尚待审校。"))
             return (f'<span class="gwr-seg gwr-fuzzy" id="{segment.id}" title="{html.escape(title)}">{text}</span>'
-                    + self._badge("review", N_("待审校")))
-        return f'<span class="gwr-seg" id="{segment.id}">{text}</span>'
+                    + self._badge("review", N_("待审校")) + self._translator_note(local))
+        return f'<span class="gwr-seg" id="{segment.id}">{text}</span>' + self._translator_note(local)
+
+    def _translator_note(self, local: LocalText) -> str:
+        """Visibly not part of the translation: where the print is corrupted, the reader is told."""
+        if not local.note:
+            return ""
+        label = html.escape(self.gettext(N_("译者注")) + self.colon)
+        return f'<span class="gwr-ed-note gwr-tr-note">[{label}{html.escape(local.note, quote=False)}]</span>'
 
     def linked_text(self, local: LocalText) -> str:
         """The text as HTML, the first occurrence of each glossary term on the page linked to its entry."""

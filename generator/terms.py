@@ -94,10 +94,14 @@ def _probe(form: str) -> str:
 
 
 def _form_pattern(form: str) -> str:
-    pattern = "".join(f"[{re.escape(_QUOTES)}]" if c in _QUOTES else re.escape(c) for c in form)
-    pattern = re.sub(r"(\\ )+", r"\\s+", pattern)
+    quote = f"[{re.escape(_QUOTES)}]"
+    pattern = "".join(quote if c in _QUOTES else re.escape(c) for c in form)
+    # Between words, a quote may open or close a name: “Four Bigs” public security campaign.
+    pattern = re.sub(r"(\\ )+", lambda _: f"{quote}?\\s+{quote}?", pattern)
     before = r"(?<![\w])" if re.match(r"\w", form) else ""
     after = r"(?![\w])" if re.search(r"\w$", form) else ""
+    if re.search(r"[^aeiouAEIOU]y$", form):  # city -> cities
+        return before + pattern[:-1] + "(?:y|ies)" + after
     plural = "(?:e?s)?" if re.search(r"[A-Za-z]$", form) else ""  # TEU -> TEUs, hub -> hubs
     return before + pattern + plural + after
 

@@ -61,6 +61,7 @@ def set_states(catalog_path: Path) -> None:
     for message in catalog:
         if message.context == TRANSLATED:
             message.string, message.flags = "A translated sentence about the market.", set()
+            message.user_comments = ["Translator's note: the print", "repeats a passage here."]  # wrapped
         elif message.context == FUZZY:
             message.string, message.flags = "A translation that needs review.", {"fuzzy"}
             message.previous_id = ["旧的中文。"]
@@ -129,6 +130,9 @@ def test_english_page_shows_translated_pending_and_review(site):
     # Status line: 1 translated, 1 needs review, the rest pending.
     assert re.search(r"English translation: \d+% translated · 1 need review · \d+ pending", html)
     assert "the Chinese text is authoritative" in html
+    # A translator's note is shown after its sentence, visibly apart from the translation.
+    assert re.search(rf'id="{re.escape(TRANSLATED)}">[^<]*</span><span class="gwr-ed-note gwr-tr-note">\[[^<]*'
+                     r"the print repeats a passage here\.\]</span>", html)
 
 
 def test_chinese_page_is_untouched_by_translations(site, report):

@@ -122,6 +122,10 @@ def test_english_matching_uses_variants_boundaries_case_and_quotes():
     assert found == [("Yiwu International Trade City", "义乌国际商贸城"), ("TEUs", "标箱"),
                      ("standard containers", "标箱"), ("“Eight-Eight” strategy", "八八战略"), ("Yiwus", "义乌")]
     assert not matcher.find("STEU and Teutonic")
+    campaign = EnglishMatcher(Glossary([term("四大", "Four Bigs public security campaign")], "test"))
+    assert campaign.contains("the “Four Bigs” public security campaign", campaign.forms[0][1])
+    cities = EnglishMatcher(Glossary([term("县级市", "county-level city")], "test"))
+    assert [m.term.zh for m in cities.find("two County-level cities and one county-level city")] == ["县级市"] * 2
 
 
 def test_csv_and_tbx_are_well_formed(glossary):
