@@ -260,7 +260,7 @@ class Renderer:
         if not local.note:
             return ""
         label = html.escape(self.gettext(N_("译者注")) + self.colon)
-        return f'<span class="gwr-ed-note gwr-tr-note">[{label}{html.escape(local.note, quote=False)}]</span>'
+        return f'<span class="gwr-ed-note gwr-tr-note"> [{label}{html.escape(local.note, quote=False)}]</span>'
 
     def linked_text(self, local: LocalText) -> str:
         """The text as HTML, the first occurrence of each glossary term on the page linked to its entry."""

@@ -131,7 +131,7 @@ def test_english_page_shows_translated_pending_and_review(site):
     assert re.search(r"English translation: \d+% translated · 1 need review · \d+ pending", html)
     assert "the Chinese text is authoritative" in html
     # A translator's note is shown after its sentence, visibly apart from the translation.
-    assert re.search(rf'id="{re.escape(TRANSLATED)}">[^<]*</span><span class="gwr-ed-note gwr-tr-note">\[[^<]*'
+    assert re.search(rf'id="{re.escape(TRANSLATED)}">[^<]*</span><span class="gwr-ed-note gwr-tr-note"> \[[^<]*'
                      r"the print repeats a passage here\.\]</span>", html)
 
 
