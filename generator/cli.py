@@ -124,17 +124,20 @@ def cmd_stats(args) -> int:
         for name, item in progress.items():
             if name != INTERFACE:
                 total += item
-        data[lang] = {"catalogs": {name: _progress_json(item) for name, item in progress.items()},
+        data[lang] = {"catalogs": {name: {**_progress_json(item), "review": localiser.reviews.get(name)}
+                                   for name, item in progress.items()},
                       "report_text": _progress_json(total)}
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     for lang, info in data.items():
-        print(f"{'catalog (' + lang + ')':<22}{'translated':>11}{'fuzzy':>7}{'untransl.':>10}{'total':>7}{'done':>6}")
+        print(f"{'catalog (' + lang + ')':<22}{'translated':>11}{'fuzzy':>7}{'untransl.':>10}{'total':>7}{'done':>6}"
+              f"  reviewed")
         rows = list(info["catalogs"].items()) + [("report text (all pages)", info["report_text"])]
         for name, row in rows:
+            review = (row.get("review") or "—").split(".")[0]
             print(f"{name:<22}{row['translated']:>11}{row['fuzzy']:>7}{row['untranslated']:>10}{row['total']:>7}"
-                  f"{row['percent']:>5}%")
+                  f"{row['percent']:>5}%  {review if 'review' in row else ''}")
     return 0
 
 

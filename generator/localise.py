@@ -89,6 +89,7 @@ class Localiser:
     interface: dict[str, Message] = field(default_factory=dict)  # msgid -> entry
     problems: list[InputError] = field(default_factory=list)  # catalogs that could not be read
     broken: dict[str, InputError] = field(default_factory=dict)  # catalog name -> why it could not be read
+    reviews: dict[str, str] = field(default_factory=dict)  # catalog name -> its "# Review: …" record
 
     @property
     def html_lang(self) -> str:
@@ -165,7 +166,13 @@ def load_localiser(root: Path, lang: str) -> Localiser:
     return localiser
 
 
+REVIEW_PREFIX = "# Review:"
+
+
 def _index(localiser: Localiser, name: str, catalog: Catalog) -> None:
+    for line in (catalog.header_comment or "").splitlines():
+        if line.startswith(REVIEW_PREFIX):  # the second reader's record, kept in the catalog's header
+            localiser.reviews[name] = line[len(REVIEW_PREFIX):].strip()
     for message in catalog:
         if not message.id:
             continue

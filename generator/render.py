@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from .editorial import Editorial, EditorialPage, Point
 from .exchange import glossary_csv, glossary_tbx
 from .glossary import Glossary
 from .glossary_view import GLOSSARY_SLUG, GlossaryView, Place
@@ -84,16 +85,19 @@ class Renderer:
     """Renders the pages of one language edition."""
 
     def __init__(self, report: Report, localiser: Localiser, messages: dict[str, list[SourceMessage]],
-                 progress: dict[str, Progress], glossary: Glossary, contributing: str = "") -> None:
+                 progress: dict[str, Progress], glossary: Glossary, editorial: Editorial,
+                 contributing: str = "") -> None:
         self.report = report
         self.loc = localiser
         self.lang = localiser.lang
         self.zh = localiser.is_source
         self.messages = messages  # per page: what the status line counts
         self.progress = progress  # per catalog: the translation's progress (shown in every edition)
+        self.reviews: dict[str, str] = {}  # per catalog: the review record (set by site.render_all)
         self.plans = plan_pages(report)
         self.page_of_section = {s.id: p for p in self.plans for s in p.sections}
         self.glossary = glossary
+        self.editorial = editorial
         self.g = GlossaryView(report, glossary, self.zh, self.gettext)
         self._page: PagePlan = self.plans[0]  # the page being rendered
         self._linked: set[str] = set()  # terms already linked on it
@@ -173,6 +177,9 @@ class Renderer:
             return self.part_title(plan.part)
         if plan.kind is PageKind.ITEM:
             return self.item_title(plan.section)
+        content = self.editorial_page(plan)
+        if content:
+            return content.title_zh if self.zh else content.title
         return self.gettext(FIXED_TITLES[plan.kind])
 
     def nav_label(self, plan: PagePlan) -> str:
@@ -278,6 +285,31 @@ class Renderer:
         title = self.page_title(plan)
         return f"{title} · {label}" if label and len(plan.sections) > 1 else title
 
+    # --- editorial content ----------------------------------------------------------------
+
+    def editorial_page(self, plan: PagePlan) -> EditorialPage | None:
+        return self.editorial.pages.get(plan.kind.value)
+
+    def summary(self, section: Section) -> tuple[Point, ...]:
+        """The merchants' summary of an exemplar or action page: English editions only."""
+        return () if self.zh else self.editorial.summaries.get(section.id, ())
+
+    def point_md(self, point: Point, from_slug: str) -> str:
+        """A point, then links to the sentences it cites (one per page cited). In Chinese, the cited
+        official sentences themselves stand for the point."""
+        index = self.report.segment_index()
+        first_on_page: dict[str, str] = {}
+        for source in point.sources:
+            first_on_page.setdefault(self.page_of_section[source.split(".")[0]].slug, source)
+        links = []
+        for slug, source in first_on_page.items():
+            label = self.gettext(N_("原文")) if slug == from_slug else self.nav_label(self.page_of_section[slug])
+            links.append(f"[{md_escape(label)}]({self.link(source, from_slug)})")
+        if self.zh:
+            quoted = "".join(index[s].text for s in point.sources)
+            return f"{md_escape(quoted)}（{'、'.join(links)}）"
+        return f"{md_escape(point.text)} ({', '.join(links)})"
+
     def _badge(self, kind: str, label: str) -> str:
         return f'<span class="gwr-badge gwr-badge--{kind}">{html.escape(self.gettext(label))}</span>'
 
@@ -324,6 +356,11 @@ class Renderer:
             if slug in self.messages:
                 total += progress
         return total
+
+    def review_of(self, plan: PagePlan) -> str:
+        """When the page's translation was read a second time against the Chinese ('—' if not yet)."""
+        record = self.reviews.get(plan.slug)
+        return record.split(",")[0] if record else "—"
 
     def status_text(self, progress: Progress) -> str:
         return self.gettext(N_("英文译文：已译{percent}%，{fuzzy}句待审校，{pending}句待译")).format(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .catalogs import write_if_changed
 from .errors import InputError
+from .editorial import load_editorial
 from .glossary import load_glossary
 from .localise import Localiser, load_localiser, progress_by_catalog
 from .messages import INTERFACE, interface_messages, page_messages
@@ -59,6 +60,7 @@ def render_all(root: Path) -> Rendered:
     """Every edition in memory, and the catalog problems met on the way."""
     report = load_report(root)
     glossary = load_glossary(root, "".join(s.text for s in report.segments()))
+    editorial = load_editorial(root, report)
     messages = page_messages(report)
     catalogs = {**messages, INTERFACE: interface_messages()}
     localisers = {lang: load_localiser(root, lang) for lang in LANGUAGES}
@@ -66,8 +68,11 @@ def render_all(root: Path) -> Rendered:
     translation: Localiser = next(loc for loc in localisers.values() if not loc.is_source)
     progress = progress_by_catalog(translation, catalogs)
     guide = (root / CONTRIBUTING).read_text(encoding="utf-8") if (root / CONTRIBUTING).exists() else ""
-    editions = {lang: Renderer(report, loc, messages, progress, glossary, guide).render()
-                for lang, loc in localisers.items()}
+    renderers = {lang: Renderer(report, loc, messages, progress, glossary, editorial, guide)
+                 for lang, loc in localisers.items()}
+    for renderer in renderers.values():
+        renderer.reviews = translation.reviews
+    editions = {lang: renderer.render() for lang, renderer in renderers.items()}
     return Rendered(editions, {lang: loc.problems for lang, loc in localisers.items()})
 
 

@@ -228,3 +228,26 @@ def test_glossary_downloads_in_both_editions(site):
     for base in (site, site / "en"):
         assert (base / "downloads" / "glossary.csv").read_bytes().startswith(b"\xef\xbb\xbfid,zh,")
         assert b"<martif" in (base / "downloads" / "glossary.tbx").read_bytes()
+
+
+def test_every_link_to_a_paragraph_or_heading_resolves(site):
+    """Links with an anchor (summaries, merchants, highlights, glossary back-links, notes) land on an element."""
+    import posixpath
+    from urllib.parse import unquote
+
+    ids_of: dict[Path, set[str]] = {}
+    checked = 0
+    for page_path in site.rglob("index.html"):
+        html = page_path.read_text(encoding="utf-8")
+        base = "/" + str(page_path.parent.relative_to(site)).strip(".") + "/"
+        for href in re.findall(r'href="([^"#:]*)#([^"]+)"', html):
+            path, anchor = href
+            if anchor.startswith("__") or path.startswith(("http", "//")):
+                continue
+            target_dir = posixpath.normpath(posixpath.join(base, path)) if path else base
+            target = site / target_dir.strip("/") / "index.html"
+            if target not in ids_of:
+                ids_of[target] = set(re.findall(r'id="([^"]+)"', target.read_text(encoding="utf-8")))
+            assert unquote(anchor) in ids_of[target], (str(page_path.relative_to(site)), href)
+            checked += 1
+    assert checked > 500
