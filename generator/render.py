@@ -298,12 +298,13 @@ class Renderer:
         """A point, then links to the sentences it cites (one per page cited). In Chinese, the cited
         official sentences themselves stand for the point."""
         index = self.report.segment_index()
-        first_on_page: dict[str, str] = {}
+        first_on_page: dict[str, tuple[PagePlan, str]] = {}
         for source in point.sources:
-            first_on_page.setdefault(self.page_of_section[source.split(".")[0]].slug, source)
+            plan = self.page_of_section[source.split(".")[0]]
+            first_on_page.setdefault(plan.slug, (plan, source))
         links = []
-        for slug, source in first_on_page.items():
-            label = self.gettext(N_("原文")) if slug == from_slug else self.nav_label(self.page_of_section[slug])
+        for plan, source in first_on_page.values():
+            label = self.gettext(N_("原文")) if plan.slug == from_slug else self.nav_label(plan)
             links.append(f"[{md_escape(label)}]({self.link(source, from_slug)})")
         if self.zh:
             quoted = "".join(index[s].text for s in point.sources)

@@ -251,3 +251,27 @@ def test_every_link_to_a_paragraph_or_heading_resolves(site):
             assert unquote(anchor) in ids_of[target], (str(page_path.relative_to(site)), href)
             checked += 1
     assert checked > 500
+
+
+def test_summaries_on_english_item_pages_only_and_editorial_pages_in_both(site, report):
+    from generator.editorial import load_editorial
+
+    from conftest import ROOT
+
+    editorial = load_editorial(ROOT, report)
+    for slug, points in editorial.summaries.items():
+        en = (site / "en" / slug / "index.html").read_text(encoding="utf-8")
+        zh = (site / slug / "index.html").read_text(encoding="utf-8")
+        block = en[en.index('class="admonition abstract"'):]
+        block = block[: block.index("</div>")]
+        assert "not part of the translation" in block and block.count("<li>") == len(points), slug
+        assert 'class="admonition abstract"' not in zh
+    for name, page in editorial.pages.items():
+        en = (site / "en" / name / "index.html").read_text(encoding="utf-8")
+        zh = (site / name / "index.html").read_text(encoding="utf-8")
+        first = page.sections[0].points[0]
+        assert page.title in en and page.title_zh in zh
+        # English: the editors' sentence; Chinese: the cited official sentence itself, both linking to the source.
+        assert first.text.replace("’", "&rsquo;")[:20] in en or first.text[:20] in en
+        assert report.segment_index()[first.sources[0]].text[:15] in zh
+        assert f'#{first.sources[0]}"' in en and f'#{first.sources[0]}"' in zh
