@@ -304,7 +304,10 @@ class Renderer:
             first_on_page.setdefault(plan.slug, (plan, source))
         links = []
         for plan, source in first_on_page.values():
-            label = self.gettext(N_("原文")) if plan.slug == from_slug else self.nav_label(plan)
+            if plan.slug == from_slug:
+                label = self.gettext(N_("原文"))
+            else:  # an item by its short title; other pages by their title ("概述" says nothing out of the nav)
+                label = self.nav_label(plan) if plan.kind is PageKind.ITEM else self.page_title(plan)
             links.append(f"[{md_escape(label)}]({self.link(source, from_slug)})")
         if self.zh:
             quoted = "".join(index[s].text for s in point.sources)
