@@ -18,6 +18,8 @@ from .glossary import Glossary
 from .localise import placeholders
 from .messages import INTERFACE
 from .model import Report
+from .numbers import missing_numbers
+from .numbers import shown as shown_number
 from .terms import ChineseMatcher, EnglishMatcher
 
 
@@ -63,9 +65,25 @@ def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = Tru
             if not message.id:
                 continue
             findings.extend(_check_message(message, name, shown, expected, current))
-            if terms and message.context and message.string and not message.fuzzy:
-                findings.extend(terms.check(message, shown))
+            if message.context and message.string and not message.fuzzy:
+                findings.extend(_check_numbers(message, shown))
+                if terms:
+                    findings.extend(terms.check(message, shown))
     return findings
+
+
+NUMBER_NOTE = "Number check:"  # a translator comment that explains a deliberate difference
+
+
+def _check_numbers(message, shown: str) -> list[Finding]:
+    """Every number of the Chinese (万/亿 scaled, percentages, counted numerals) is in the English."""
+    missing = missing_numbers(message.id, message.string)
+    if not missing or any(NUMBER_NOTE in c for c in message.user_comments):
+        return []
+    return [Finding("warning", "numbers", shown, message.lineno,
+                    f"{message.context}: the English lacks {', '.join(shown_number(v) for v in missing)} "
+                    f"(from the Chinese)", "correct the English, or explain the difference in a translator "
+                    f"comment starting '# {NUMBER_NOTE}'")]
 
 
 class TermCheck:

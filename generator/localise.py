@@ -148,7 +148,10 @@ def translator_note(entry: Message) -> str | None:
     """The note in the entry's translator comments (wrapped over several '# ' lines in the file)."""
     text = " ".join(c.strip() for c in entry.user_comments)
     at = text.find(NOTE_PREFIX)
-    return text[at + len(NOTE_PREFIX):].strip() or None if at >= 0 else None
+    if at < 0:
+        return None
+    note = text[at + len(NOTE_PREFIX):].split("Number check:")[0]  # that one is for editors only
+    return note.strip() or None
 
 
 def load_localiser(root: Path, lang: str) -> Localiser:

@@ -1,0 +1,44 @@
+"""The number check: every number of a Chinese sentence must be in its English translation."""
+
+import pytest
+
+from generator.catalogs import read_catalog, render_catalog
+from generator.checks import check_catalogs
+from generator.numbers import chinese_values, english_values, missing_numbers
+
+
+@pytest.mark.parametrize("chinese, english", [
+    ("地区生产总值突破1500亿元", "gross regional product will exceed RMB 150 billion"),
+    ("实有人口达342万", "an actual population of 3.42 million"),
+    ("银行存贷款余额达1.2万亿元", "bank deposits and loans of RMB 1.2 trillion"),
+    ("年均增长7.9%", "an average annual growth of 7.9%"),
+    ("跨越三个大台阶", "crossing three major thresholds"),
+    ("党的二十届历次全会", "all the plenary sessions of the 20th CPC Central Committee"),
+    ("新增跨境业务交易额100亿美元以上", "more than USD 10 billion of new cross-border business"),
+    ("数贸港等重点项目6月份整体投用", "key projects will go into full operation in June"),
+    ("确保日均人流量超5万人次", "ensure average daily foot traffic of more than 50,000 visits"),
+])
+def test_scaled_numbers_match(chinese, english):
+    assert chinese_values(chinese) and missing_numbers(chinese, english) == []
+
+
+def test_a_changed_or_dropped_number_is_reported():
+    assert missing_numbers("市场成交额超600亿元", "market turnover of more than RMB 6 billion") == [60_000_000_000]
+    assert missing_numbers("新增园区5个以上，其中海外分市场4个以上", "more than five new parks") == [4]
+    assert english_values("1,200,000 and 3.5 million") == {1_200_000: 1, 3_500_000: 1}
+
+
+def test_check_reports_catalog_line_and_honours_an_explanation(project_copier, tmp_path, report):
+    root = project_copier(tmp_path / "project")
+    path = root / "translations" / "en" / "action-1.po"
+    catalog = read_catalog(path, "en")
+    entry = next(m for m in catalog if m.context == "action-1.task-1.s2")
+    entry.string = entry.string.replace("1.2 million", "1.3 million")
+    path.write_bytes(render_catalog(catalog))
+    line = next(m for m in read_catalog(path, "en") if m.context == "action-1.task-1.s2").lineno
+    findings = [f for f in check_catalogs(root, report, "en", run_msgfmt=False) if f.check == "numbers"]
+    assert [(f.file, f.line) for f in findings] == [("translations/en/action-1.po", line)]
+    assert "1,200,000" in findings[0].message
+    entry.user_comments = ["Number check: deliberately different, for this test."]
+    path.write_bytes(render_catalog(catalog))
+    assert not [f for f in check_catalogs(root, report, "en", run_msgfmt=False) if f.check == "numbers"]
