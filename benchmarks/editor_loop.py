@@ -8,7 +8,6 @@ Exit status 1 if a measurement is over its budget.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import statistics
 import subprocess

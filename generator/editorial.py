@@ -12,10 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import InputError, InputErrors
 from .model import Report, SectionKind
+from .yamlfile import child, line_of, read_yaml
 
 SUMMARIES_FILE = "translations/summaries.en.yaml"
 PAGE_FILES = {"merchants": "translations/merchants.en.yaml", "highlights": "translations/highlights.en.yaml"}
@@ -67,39 +66,11 @@ def load_editorial(root: Path, report: Report) -> Editorial:
     return editorial
 
 
-def _read(root: Path, rel: str) -> tuple[object, yaml.Node | None]:
-    text = (root / rel).read_text(encoding="utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
-    try:
-        node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
-    except yaml.YAMLError as err:
-        line = err.problem_mark.line + 1 if getattr(err, "problem_mark", None) else ""
-        raise InputError(rel, str(line), f"not valid YAML ({getattr(err, 'problem', err)})",
-                         "fix the indentation or quoting at that line") from err
-    finally:
-        loader.dispose()
-
-
-def _child(node: yaml.Node | None, key) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if k.value == key:
-                return v
-    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-        return node.value[key]
-    return None
-
-
-def _line(node: yaml.Node | None) -> int:
-    return node.start_mark.line + 1 if node is not None else 1
-
-
 def _points(items, node, rel: str, segments: dict, errors: list[InputError]) -> tuple[Point, ...]:
     points = []
     for index, item in enumerate(items if isinstance(items, list) else []):
-        item_node = _child(node, index)
-        line = _line(item_node)
+        item_node = child(node, index)
+        line = line_of(item_node)
         if not isinstance(item, dict) or set(item) != {"text", "source"}:
             errors.append(InputError(rel, str(line), "a point needs exactly 'text' and 'source'",
                                      "write '- text: …' and 'source: [segment-id, …]'"))
@@ -120,7 +91,7 @@ def _points(items, node, rel: str, segments: dict, errors: list[InputError]) -> 
 
 
 def _summaries(root: Path, report: Report, segments: dict, errors: list[InputError]) -> dict:
-    data, node = _read(root, SUMMARIES_FILE)
+    data, node = read_yaml(root, SUMMARIES_FILE)
     wanted = [s.id for s in report.sections() if s.kind in (SectionKind.EXEMPLAR, SectionKind.ACTION)]
     if not isinstance(data, dict):
         errors.append(InputError(SUMMARIES_FILE, "1", "expected one key per page", "write 'exemplar-1:' and so on"))
@@ -128,17 +99,17 @@ def _summaries(root: Path, report: Report, segments: dict, errors: list[InputErr
     seen: dict[str, int] = {}
     for key_node, _ in node.value:  # YAML keeps the last of two equal keys without a word
         if key_node.value in seen:
-            errors.append(InputError(SUMMARIES_FILE, str(_line(key_node)), f"{key_node.value!r} appears twice "
+            errors.append(InputError(SUMMARIES_FILE, str(line_of(key_node)), f"{key_node.value!r} appears twice "
                                      f"(first at line {seen[key_node.value]})", "merge the two lists of points"))
-        seen.setdefault(key_node.value, _line(key_node))
+        seen.setdefault(key_node.value, line_of(key_node))
     result = {}
     for slug, items in data.items():
-        line = _line(_child(node, slug))
+        line = line_of(child(node, slug))
         if slug not in wanted:
             errors.append(InputError(SUMMARIES_FILE, str(line), f"{slug!r} is not an exemplar or action page",
                                      f"use one of {', '.join(wanted)}"))
             continue
-        points = _points(items, _child(node, slug), SUMMARIES_FILE, segments, errors)
+        points = _points(items, child(node, slug), SUMMARIES_FILE, segments, errors)
         low, high = SUMMARY_POINTS
         if not low <= len(points) <= high:
             errors.append(InputError(SUMMARIES_FILE, str(line), f"{slug} has {len(points)} points",
@@ -155,18 +126,18 @@ def _summaries(root: Path, report: Report, segments: dict, errors: list[InputErr
 
 
 def _page(root: Path, rel: str, segments: dict, errors: list[InputError]) -> EditorialPage | None:
-    data, node = _read(root, rel)
+    data, node = read_yaml(root, rel)
     keys = {"title", "title_zh", "intro", "sections"}
     if not isinstance(data, dict) or set(data) != keys:
         errors.append(InputError(rel, "1", f"expected the keys {', '.join(sorted(keys))}", "see CONTRIBUTING.md"))
         return None
     sections = []
     for index, section in enumerate(data["sections"] or []):
-        section_node = _child(_child(node, "sections"), index)
+        section_node = child(child(node, "sections"), index)
         if not isinstance(section, dict) or set(section) != {"title", "title_zh", "points"}:
-            errors.append(InputError(rel, str(_line(section_node)), "a section needs 'title', 'title_zh' and 'points'",
+            errors.append(InputError(rel, str(line_of(section_node)), "a section needs 'title', 'title_zh' and 'points'",
                                      "add the missing key"))
             continue
-        points = _points(section["points"], _child(section_node, "points"), rel, segments, errors)
+        points = _points(section["points"], child(section_node, "points"), rel, segments, errors)
         sections.append(EditorialSection(str(section["title"]), str(section["title_zh"]), points))
     return EditorialPage(str(data["title"]), str(data["title_zh"]), str(data["intro"]), tuple(sections))

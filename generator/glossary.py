@@ -14,9 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .errors import InputError, InputErrors
+from .yamlfile import child, line_of, read_yaml
 
 GLOSSARY_FILE = "translations/glossary.yaml"
 CATEGORIES = {
@@ -111,20 +110,10 @@ def load_glossary(root: Path, report_text: str | None = None) -> Glossary:
     shown = GLOSSARY_FILE
     if not path.exists():
         return Glossary([], shown)
-    text = path.read_text(encoding="utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when available: 10x faster
-    try:
-        document = loader.get_single_node()
-        data = loader.construct_document(document) if document is not None else None
-    except yaml.YAMLError as err:
-        line = err.problem_mark.line + 1 if getattr(err, "problem_mark", None) else ""
-        raise InputError(shown, str(line), f"not valid YAML ({getattr(err, 'problem', err)})",
-                         "fix the indentation or quoting at that line") from err
-    finally:
-        loader.dispose()
+    data, document = read_yaml(root, GLOSSARY_FILE)
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise InputError(shown, "1", "the file must have a list under 'terms:'", "see the entries already there")
-    lines = [node.start_mark.line + 1 for node in _terms_node(document).value]
+    lines = [line_of(node) for node in child(document, "terms").value]
     errors: list[InputError] = []
     terms = []
     for index, (entry, line) in enumerate(zip(data["terms"], lines)):
@@ -135,13 +124,6 @@ def load_glossary(root: Path, report_text: str | None = None) -> Glossary:
     if errors:
         raise InputErrors(errors)
     return Glossary(terms, shown)
-
-
-def _terms_node(document):
-    for key, value in document.value:
-        if key.value == "terms":
-            return value
-    raise AssertionError("checked above")
 
 
 def _problem(shown: str, line: int, entry, problem: str, fix: str) -> InputError:

@@ -18,7 +18,7 @@ import jinja2
 from .editorial import Editorial, EditorialPage, Point
 from .exchange import glossary_csv, glossary_tbx
 from .glossary import Glossary
-from .glossary_view import GLOSSARY_SLUG, GlossaryView, Place
+from .glossary_view import GlossaryView, Place
 from .localise import Localiser, LocalText, Progress, Status
 from .messages import SourceMessage
 from .model import Anomaly, Block, Part, PartKind, Report, Section, SectionKind, Segment
