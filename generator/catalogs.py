@@ -21,7 +21,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from .errors import InputError
-from .messages import INTERFACE, SourceMessage, interface_messages, page_messages
+from .messages import INTERFACE, TARGETS, SourceMessage, interface_messages, page_messages, target_messages
 from .model import Report
 
 TRANSLATIONS = "translations"
@@ -171,7 +171,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 def new_catalog(name: str, lang: str | None, report: Report) -> Catalog:
     title = f"{report.meta.city}{report.meta.year}年{report.title}"
-    what = "the site's interface" if name == INTERFACE else f"page {name}"
+    what = {INTERFACE: "the site's interface", TARGETS: "the metrics of the targets"}.get(name, f"page {name}")
     comment = (f"# {title}: {what}.\n"
                f"# Translate msgstr only; msgctxt is the stable ID, msgid the official Chinese.\n"
                f"# See CONTRIBUTING.md. Merge after a seed change with `gwr update`.\n#")
@@ -193,6 +193,7 @@ def template_catalog(name: str, messages: list[SourceMessage], report: Report) -
 def templates(report: Report) -> dict[str, Catalog]:
     """The template (POT) of every catalog: one per page with report text, plus the interface."""
     result = {slug: template_catalog(slug, messages, report) for slug, messages in page_messages(report).items()}
+    result[TARGETS] = template_catalog(TARGETS, target_messages(report), report)
     result[INTERFACE] = template_catalog(INTERFACE, interface_messages(), report)
     return result
 

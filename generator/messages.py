@@ -19,6 +19,7 @@ from .model import Report, Section
 from .pages import PagePlan, plan_pages
 
 INTERFACE = "interface"  # the catalog of interface strings (not a page)
+TARGETS = "targets"  # the catalog of the targets' metric labels (the targets page)
 PACKAGE = Path(__file__).parent
 # Babel extraction methods: Jinja2 templates, and Python modules for labels marked N_().
 EXTRACTION_METHODS = [("templates/**.j2", "jinja2.ext:babel_extract"), ("*.py", "python")]
@@ -79,6 +80,20 @@ def page_messages(report: Report, plans: list[PagePlan] | None = None) -> dict[s
         if messages:
             pages[plan.slug] = messages
     return pages
+
+
+def target_messages(report: Report) -> list[SourceMessage]:
+    """The metric of every quantified statement, to be labelled in English (the figure is formatted, not translated)."""
+    from .targets import extract_quantities
+
+    index = report.segment_index()
+    messages = []
+    for quantity in extract_quantities(report):
+        source = index[quantity.segment_id].source
+        figure = f"{quantity.from_value}→" if quantity.from_value else ""
+        messages.append(SourceMessage(quantity.id, quantity.metric_zh or quantity.unit, ((source.file, source.line),),
+                                      f"metric of {figure}{quantity.value}{quantity.unit} in {quantity.segment_id}"))
+    return messages
 
 
 def interface_messages() -> list[SourceMessage]:

@@ -28,6 +28,7 @@ class PageKind(str, Enum):
     HOME = "home"
     HIGHLIGHTS = "highlights"  # editorial (translations/highlights.en.yaml)
     MERCHANTS = "merchants"  # editorial (translations/merchants.en.yaml)
+    TARGETS = "targets"  # the quantified statements as data (targets.py)
     PART = "part"  # a part's overview: its sections other than the numbered items
     ITEM = "item"  # one exemplar, action or numbered item
     CLOSING = "closing"
@@ -39,13 +40,14 @@ class PageKind(str, Enum):
 
 PAGE_TEMPLATES = {
     PageKind.HOME: "home.md.j2", PageKind.PART: "part.md.j2", PageKind.ITEM: "item.md.j2",
-    PageKind.HIGHLIGHTS: "editorial.md.j2", PageKind.MERCHANTS: "editorial.md.j2",
+    PageKind.HIGHLIGHTS: "editorial.md.j2", PageKind.MERCHANTS: "editorial.md.j2", PageKind.TARGETS: "targets.md.j2",
     PageKind.CLOSING: "part.md.j2", PageKind.GLOSSARY: "glossary.md.j2", PageKind.NOTES: "source-notes.md.j2",
     PageKind.STATUS: "translation-status.md.j2", PageKind.CONTRIBUTING: "contributing.md.j2",
 }
 # Titles of the pages that have no title in the report.
 FIXED_TITLES = {
     PageKind.HOME: N_("首页"), PageKind.HIGHLIGHTS: N_("报告要点"), PageKind.MERCHANTS: N_("外商关注"),
+    PageKind.TARGETS: N_("目标与数据"),
     PageKind.CLOSING: N_("结语"), PageKind.GLOSSARY: N_("术语表"), PageKind.NOTES: N_("来源说明"),
     PageKind.STATUS: N_("翻译进度"), PageKind.CONTRIBUTING: N_("参与翻译"),
 }
@@ -73,7 +75,7 @@ class PagePlan:
 
 def plan_pages(report: Report) -> list[PagePlan]:
     plans = [PagePlan("index", PageKind.HOME), PagePlan("highlights", PageKind.HIGHLIGHTS),
-             PagePlan("merchants", PageKind.MERCHANTS)]
+             PagePlan("merchants", PageKind.MERCHANTS), PagePlan("targets", PageKind.TARGETS)]
     for part in report.parts:
         overview = [s for s in part.sections if s.kind not in ITEM_KINDS and s.kind is not SectionKind.CLOSING]
         if overview:

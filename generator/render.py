@@ -16,10 +16,10 @@ from pathlib import Path
 import jinja2
 
 from .editorial import Editorial, EditorialPage, Point
-from .exchange import glossary_csv, glossary_tbx
 from .glossary import Glossary
 from .glossary_view import GlossaryView, Place
 from .localise import Localiser, LocalText, Progress, Status
+from .target_view import ChartRow, TargetView
 from .messages import SourceMessage
 from .model import Anomaly, Block, Part, PartKind, Report, Section, SectionKind, Segment
 from .pages import FIXED_TITLES, ITEM_KINDS, MISSING_PART_LABELS, N_, PageKind, PagePlan, items_of, plan_pages
@@ -99,6 +99,8 @@ class Renderer:
         self.glossary = glossary
         self.editorial = editorial
         self.g = GlossaryView(report, glossary, self.zh, self.gettext)
+        self.tv = TargetView(report, localiser)
+        self.downloads: dict[str, str] = {}  # files shared by every edition (site.render_all)
         self._page: PagePlan = self.plans[0]  # the page being rendered
         self._linked: set[str] = set()  # terms already linked on it
         self.env = jinja2.Environment(
@@ -116,7 +118,7 @@ class Renderer:
         self.env.filters["yaml_str"] = lambda text: json.dumps(text, ensure_ascii=False)  # JSON strings are YAML
         self.env.globals.update(
             r=self, report=report, meta=report.meta, plans=self.plans, SectionKind=SectionKind, PageKind=PageKind,
-            ITEM_KINDS=ITEM_KINDS, zh=self.zh, contributing=contributing, g=self.g,
+            ITEM_KINDS=ITEM_KINDS, zh=self.zh, contributing=contributing, g=self.g, tv=self.tv,
         )
 
     def render(self) -> Edition:
@@ -125,9 +127,7 @@ class Renderer:
             self._page, self._linked = plan, set()
             template = self.env.get_template(plan.template)
             pages[plan.path] = template.render(page=plan, sections=plan.sections, part=plan.part)
-        title = f"{self.report.meta.city}{self.report.meta.year}年{self.report.title}"
-        pages["downloads/glossary.csv"] = glossary_csv(self.glossary)
-        pages["downloads/glossary.tbx"] = glossary_tbx(self.glossary, f"{title}: glossary")
+        pages.update(self.downloads)
         return Edition(self.lang, pages, self.nav())
 
     # --- text ------------------------------------------------------------------------
@@ -313,6 +313,34 @@ class Renderer:
             quoted = "".join(index[s].text for s in point.sources)
             return f"{md_escape(quoted)}（{'、'.join(links)}）"
         return f"{md_escape(point.text)} ({', '.join(links)})"
+
+    # --- targets ------------------------------------------------------------------------
+
+    def source_link(self, segment_id: str, from_slug: str) -> str:
+        plan = self.page_of_section[segment_id.split(".")[0]]
+        label = self.gettext(N_("原文")) if plan.slug == from_slug else (
+            self.nav_label(plan) if plan.kind is PageKind.ITEM else self.page_title(plan))
+        return f"[{md_escape(label)}]({self.link(segment_id, from_slug)})"
+
+    def task_title(self, segment_id: str) -> str:
+        """The task (一是…) a sentence of an action belongs to, in this edition's language."""
+        section = self.report.section(segment_id.split(".")[0])
+        for block in section.blocks:
+            if any(s.id == segment_id for s in block.segments) and block.title_segment:
+                return strip_end(self.plain(block.title_segment.id, block.title or ""))
+        return ""
+
+    def chart(self, ident: str, title: str, description: str, quantities: list, from_slug: str) -> str:
+        rows = [ChartRow(self.tv.label(q), q.base_value, self.tv.value(q), self.url(q.segment_id, from_slug))
+                for q in quantities]
+        return self.tv.bar_chart(ident, title, description, rows)
+
+    def url(self, target_id: str, from_slug: str) -> str:
+        """The built URL of a section or segment (for raw HTML, where MkDocs does not rewrite .md links)."""
+        plan = self.page_of_section[target_id.removesuffix(".title").split(".")[0]]
+        base = "" if from_slug == "index" else "../"
+        path = "" if plan.slug == "index" else f"{plan.slug}/"
+        return f"{base}{path}#{target_id.removesuffix('.title')}"
 
     def _badge(self, kind: str, label: str) -> str:
         return f'<span class="gwr-badge gwr-badge--{kind}">{html.escape(self.gettext(label))}</span>'

@@ -15,11 +15,14 @@ from pathlib import Path
 from .catalogs import write_if_changed
 from .errors import InputError
 from .editorial import load_editorial
+from .exchange import glossary_csv, glossary_tbx
+from .export import report_to_json
 from .glossary import load_glossary
 from .localise import Localiser, load_localiser, progress_by_catalog
-from .messages import INTERFACE, interface_messages, page_messages
+from .messages import INTERFACE, TARGETS, interface_messages, page_messages, target_messages
 from .pipeline import load_report
 from .render import Edition, Renderer
+from .target_view import TargetView
 
 LANGUAGES = ("zh", "en")  # the first is the default edition, at the site's root
 # Each edition has its MkDocs config and its folder under the site root.
@@ -62,7 +65,7 @@ def render_all(root: Path) -> Rendered:
     glossary = load_glossary(root, "".join(s.text for s in report.segments()))
     editorial = load_editorial(root, report)
     messages = page_messages(report)
-    catalogs = {**messages, INTERFACE: interface_messages()}
+    catalogs = {**messages, TARGETS: target_messages(report), INTERFACE: interface_messages()}
     localisers = {lang: load_localiser(root, lang) for lang in LANGUAGES}
     # Every edition shows the progress of the translation (one target language today).
     translation: Localiser = next(loc for loc in localisers.values() if not loc.is_source)
@@ -70,10 +73,25 @@ def render_all(root: Path) -> Rendered:
     guide = (root / CONTRIBUTING).read_text(encoding="utf-8") if (root / CONTRIBUTING).exists() else ""
     renderers = {lang: Renderer(report, loc, messages, progress, glossary, editorial, guide)
                  for lang, loc in localisers.items()}
+    downloads = _downloads(report, glossary, TargetView(report, translation))
     for renderer in renderers.values():
         renderer.reviews = translation.reviews
+        renderer.downloads = downloads
     editions = {lang: renderer.render() for lang, renderer in renderers.items()}
     return Rendered(editions, {lang: loc.problems for lang, loc in localisers.items()})
+
+
+def _downloads(report, glossary, english_targets: TargetView) -> dict[str, str]:
+    """Data files, the same in every edition (labels in English where a language is needed)."""
+    title = f"{report.meta.city}{report.meta.year}年{report.title}"
+    label = english_targets.label
+    return {
+        "downloads/glossary.csv": glossary_csv(glossary),
+        "downloads/glossary.tbx": glossary_tbx(glossary, f"{title}: glossary"),
+        "downloads/targets.csv": english_targets.csv_text(label),
+        "downloads/targets.json": english_targets.json_text(label),
+        "downloads/report.json": report_to_json(report),
+    }
 
 
 def write_editions(root: Path, rendered: Rendered) -> GenerateResult:

@@ -48,6 +48,7 @@ _FILLER = re.compile(r"^(推动|确保|实现|完成|力争|全年|其中|努力
 
 @dataclass(frozen=True)
 class Quantity:
+    id: str  # the segment's ID and the figure's position in it: action-1.task-1.s1.q2
     segment_id: str
     value: str  # as printed: "600", "1.2"
     unit: str  # as printed: "亿元", "%", "位"
@@ -57,6 +58,7 @@ class Quantity:
     base_value: float  # in base units: 600亿元 -> 60000000000
     base_unit: str  # CNY, USD, persons, mu, percent, rank, count …
     from_value: str = ""  # as printed, where the text says 从A…至B
+    change: str = ""  # "growth" / "decline" when the figure is a rate of change (增长7%以上: change growth, >=)
 
 
 def extract_quantities(report: Report) -> list[Quantity]:
@@ -85,8 +87,9 @@ def _from_sentence(segment_id: str, text: str, period: str) -> list[Quantity]:
         last_metric, previous_end = metric, match.end()
         unit = match.group(3)
         base_unit, scale = UNITS[unit]
-        result.append(Quantity(segment_id, match.group(2), unit, _comparator(text, match), period, metric,
-                               float(match.group(2)) * scale, base_unit, start_value))
+        result.append(Quantity(f"{segment_id}.q{len(result) + 1}", segment_id, match.group(2), unit,
+                               _comparator(text, match), period, metric, float(match.group(2)) * scale, base_unit,
+                               start_value, _change(text, match)))
     return result
 
 
@@ -118,6 +121,15 @@ def _comparator(text: str, match: re.Match) -> str:
         if before.endswith(word):
             return sign
     return "="
+
+
+def _change(text: str, match: re.Match) -> str:
+    before = text[max(0, match.start() - 3): match.start()]
+    if before.endswith("增长"):
+        return "growth"
+    if before.endswith(("下降", "降低")):
+        return "decline"
+    return ""
 
 
 def _metric(text: str, match: re.Match, previous_end: int) -> str:

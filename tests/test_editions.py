@@ -275,3 +275,24 @@ def test_summaries_on_english_item_pages_only_and_editorial_pages_in_both(site, 
         assert first.text.replace("’", "&rsquo;")[:20] in en or first.text[:20] in en
         assert report.segment_index()[first.sources[0]].text[:15] in zh
         assert f'#{first.sources[0]}"' in en and f'#{first.sources[0]}"' in zh
+
+
+def test_targets_pages_tables_charts_and_downloads(site):
+    import csv
+    import io
+
+    for base, heading in ((site, "2026年主要预期目标"), (site / "en", "Main targets for 2026")):
+        html = (base / "targets" / "index.html").read_text(encoding="utf-8")
+        assert heading in html and html.count('class="gwr-card"') == 7
+        assert html.count('<figure class="gwr-chart"><svg role="img"') == 2
+        assert html.count("<title id=") == 2 and html.count("<desc id=") == 2
+        assert 'href="../action-1/#action-1.task-1.s1"' in html  # every figure links to its sentence
+        action = (base / "action-1" / "index.html").read_text(encoding="utf-8")
+        assert 'id="targets"' in action and 'href="#action-1.task-1.s1"' in action
+    rows = list(csv.DictReader(io.StringIO((site / "downloads" / "targets.csv").read_text(encoding="utf-8-sig"))))
+    assert len(rows) > 100 and rows[0].keys() >= {"id", "metric_zh", "metric_en", "base_value", "base_unit"}
+    turnover = next(r for r in rows if r["segment_id"] == "action-1.task-1.s1" and r["unit"] == "亿元")
+    assert turnover["base_value"] == "60000000000" and turnover["base_unit"] == "CNY"
+    data = json.loads((site / "en" / "downloads" / "targets.json").read_text(encoding="utf-8"))
+    assert data["fields"][0] == "id" and len(data["targets"]) == len(rows)
+    assert json.loads((site / "downloads" / "report.json").read_text(encoding="utf-8"))["parts"]
