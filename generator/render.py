@@ -330,9 +330,16 @@ class Renderer:
                 return strip_end(self.plain(block.title_segment.id, block.title or ""))
         return ""
 
-    def chart(self, ident: str, title: str, description: str, quantities: list, from_slug: str) -> str:
-        rows = [ChartRow(self.tv.label(q), q.base_value, self.tv.value(q), self.url(q.segment_id, from_slug))
-                for q in quantities]
+    def chart(self, ident: str, title: str, description: str, quantities: list, from_slug: str,
+              with_start: bool = False) -> str:
+        rows = []
+        for q in quantities:
+            href = self.url(q.segment_id, from_slug)
+            if with_start and q.from_value:  # the figure of five years earlier, then today's
+                earlier = f"{self.tv.label(q)}{self.paren(self.gettext(N_('五年前')))}"
+                rows.append(ChartRow(earlier, q.base_value / float(q.value) * float(q.from_value), self.tv.change(q),
+                                     href))
+            rows.append(ChartRow(self.tv.label(q), q.base_value, self.tv.value(q), href))
         return self.tv.bar_chart(ident, title, description, rows)
 
     def url(self, target_id: str, from_slug: str) -> str:

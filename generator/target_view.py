@@ -76,8 +76,8 @@ class TargetView:
             rank = "第" if q.base_unit == "rank" else ""
             change = {"growth": "增长", "decline": "下降"}.get(q.change, "")
             return f"{start}{change}{before}{rank}{q.value}{q.unit}{after}"
-        change = {"growth": "growth of ", "decline": "decrease of "}.get(q.change, "")
-        return change + COMPARATOR_EN[comparator] + self._english(q.base_value, q, q.value)
+        # The English labels name the change ("Export growth"), so the value needs only its bound.
+        return COMPARATOR_EN[comparator] + self._english(q.base_value, q, q.value)
 
     def _english(self, base: float, q: Quantity, printed: str) -> str:
         unit = q.base_unit
@@ -121,17 +121,18 @@ class TargetView:
     def bar_chart(self, ident: str, title: str, description: str, rows: list[ChartRow]) -> str:
         """A horizontal bar chart as inline SVG: titled and described for screen readers; the same data is
         given as a table next to it. No script."""
-        width, label_width, bar_height, gap = 640, 230, 22, 10
+        width, label_width, bar_height, gap = 720, 300, 22, 10
         top = 8
         height = top + len(rows) * (bar_height + gap)
         peak = max((r.value for r in rows), default=1) or 1
         bars = []
         for i, row in enumerate(rows):
             y = top + i * (bar_height + gap)
-            length = max(2, (width - label_width - 120) * row.value / peak)
+            length = max(2, (width - label_width - 170) * row.value / peak)
+            label = row.label if len(row.label) <= 40 else row.label[:39] + "…"  # the table has it in full
             bars.append(
                 f'<a href="{html.escape(row.href)}"><text x="{label_width - 8}" y="{y + 16}" text-anchor="end" '
-                f'class="gwr-chart-label">{html.escape(row.label)}</text></a>'
+                f'class="gwr-chart-label">{html.escape(label)}</text></a>'
                 f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" class="gwr-chart-bar"/>'
                 f'<text x="{label_width + length + 6:.1f}" y="{y + 16}" class="gwr-chart-value">'
                 f'{html.escape(row.text)}</text>')
