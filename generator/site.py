@@ -7,6 +7,7 @@ A failed render leaves docs/ as it was; a failed build leaves site/ as it was.
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from .catalogs import write_if_changed
 from .errors import InputError
 from .editorial import load_editorial
 from .exchange import glossary_csv, glossary_tbx
-from .export import report_to_json
+from .export import report_to_dict
 from .glossary import load_glossary
 from .localise import Localiser, load_localiser, progress_by_catalog
 from .messages import INTERFACE, TARGETS, interface_messages, page_messages, target_messages
@@ -73,7 +74,7 @@ def render_all(root: Path) -> Rendered:
     guide = (root / CONTRIBUTING).read_text(encoding="utf-8") if (root / CONTRIBUTING).exists() else ""
     renderers = {lang: Renderer(report, loc, messages, progress, glossary, editorial, guide)
                  for lang, loc in localisers.items()}
-    downloads = _downloads(report, glossary, TargetView(report, translation))
+    downloads = _downloads(report, glossary, TargetView(report, translation), translation, messages)
     for renderer in renderers.values():
         renderer.reviews = translation.reviews
         renderer.downloads = downloads
@@ -81,16 +82,21 @@ def render_all(root: Path) -> Rendered:
     return Rendered(editions, {lang: loc.problems for lang, loc in localisers.items()})
 
 
-def _downloads(report, glossary, english_targets: TargetView) -> dict[str, str]:
-    """Data files, the same in every edition (labels in English where a language is needed)."""
+def _downloads(report, glossary, english_targets: TargetView, translation: Localiser, messages: dict) -> dict[str, str]:
+    """Data files, the same in every edition (labels in English where a language is needed).
+    Schemas: generator/schema/report.schema.json and targets.schema.json."""
     title = f"{report.meta.city}{report.meta.year}年{report.title}"
     label = english_targets.label
+    model = report_to_dict(report)
+    model["translations"] = {translation.lang: {
+        m.context: {"text": local.text, "status": local.status.value}
+        for page in messages.values() for m in page for local in [translation.text(m.context, m.text)]}}
     return {
         "downloads/glossary.csv": glossary_csv(glossary),
         "downloads/glossary.tbx": glossary_tbx(glossary, f"{title}: glossary"),
         "downloads/targets.csv": english_targets.csv_text(label),
         "downloads/targets.json": english_targets.json_text(label),
-        "downloads/report.json": report_to_json(report),
+        "downloads/report.json": json.dumps(model, ensure_ascii=False, indent=2) + "\n",
     }
 
 

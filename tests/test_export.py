@@ -24,17 +24,23 @@ def _check(value, schema, defs, path="$"):
     types = schema.get("type")
     if types:
         types = types if isinstance(types, list) else [types]
-        python = {"object": dict, "array": list, "string": str, "integer": int, "boolean": bool, "null": type(None)}
+        python = {"object": dict, "array": list, "string": str, "integer": int, "boolean": bool, "null": type(None),
+                  "number": (int, float)}
         assert any(isinstance(value, python[t]) and not (t == "integer" and isinstance(value, bool))
                    for t in types), f"{path}: {value!r} is not {types}"
     if "enum" in schema:
         assert value in schema["enum"], f"{path}: {value!r} not in {schema['enum']}"
+    if "const" in schema:
+        assert value == schema["const"], f"{path}: {value!r} is not {schema['const']!r}"
     if isinstance(value, dict):
         for key in schema.get("required", []):
             assert key in value, f"{path}: missing {key}"
         if schema.get("additionalProperties") is False:
             extra = set(value) - set(schema.get("properties", {}))
             assert not extra, f"{path}: undocumented keys {extra}"
+        if isinstance(schema.get("additionalProperties"), dict):
+            for key in set(value) - set(schema.get("properties", {})):
+                _check(value[key], schema["additionalProperties"], defs, f"{path}.{key}")
         for key, sub in schema.get("properties", {}).items():
             if key in value:
                 _check(value[key], sub, defs, f"{path}.{key}")
@@ -46,3 +52,16 @@ def _check(value, schema, defs, path="$"):
 def test_follows_documented_schema(report):
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     _check(report_to_dict(report), schema, schema["$defs"])
+
+
+def test_downloads_follow_their_documented_schemas():
+    from generator.site import render_all
+
+    from conftest import ROOT
+
+    pages = render_all(ROOT).editions["en"].pages
+    for download, schema_file in (("report.json", SCHEMA), ("targets.json", SCHEMA.with_name("targets.schema.json"))):
+        schema = json.loads(schema_file.read_text(encoding="utf-8"))
+        data = json.loads(pages[f"downloads/{download}"])
+        _check(data, schema, schema.get("$defs", {}))
+    assert set(json.loads(pages["downloads/report.json"])["translations"]["en"]) >= {"action-1.title", "action-1.task-1.s1"}
