@@ -57,11 +57,18 @@ class EditionSite:
             _generated[root] = (inputs_fingerprint(root), result)
         result = _generated[root][1]
         lang = edition_lang(config)
+        self._use_search_words(config, result.user_dict)
         # Until a page sets its own links (and on the 404 page), the switcher goes to the homes.
         config.extra["alternate"] = self.alternates(config, "index.md")
         config.extra["x_default"] = self.x_default(config, "index.md")
         config.extra["home"] = self.page_url(config, lang, "index.md")
         return PreparedEdition(result.editions[lang].nav, result.problems.get(lang, []))
+
+    def _use_search_words(self, config, user_dict: Path) -> None:
+        """Give the search plugin the glossary's words (its documented jieba_dict_user option)."""
+        for plugin in config.plugins.values():
+            if "jieba_dict_user" in getattr(plugin, "config", {}):
+                plugin.config["jieba_dict_user"] = str(user_dict)
 
     def root_url(self, config) -> str:
         """The URL of the default edition's root, ending in '/'."""

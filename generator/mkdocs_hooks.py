@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from generator.editions import EditionSite
 from generator.errors import InputError, InputErrors
@@ -17,6 +18,7 @@ log = logging.getLogger("mkdocs.hooks.gwr")
 site = EditionSite()
 
 
+@event_priority(100)  # before the search plugin, which reads the word list written here
 def on_config(config):
     try:
         edition = site.prepare(config)

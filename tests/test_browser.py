@@ -106,3 +106,16 @@ def test_glossary_tooltip_opens_on_keyboard_focus(browser, served_site, path, co
     assert tooltip.get_attribute("role") == "tooltip"
     assert counterpart in tooltip.inner_text() and "zhōng ōu bān liè" in tooltip.inner_text()
     page.close()
+
+
+@pytest.mark.parametrize("term", ["中欧班列", "全球数贸中心", "义新欧"])
+def test_glossary_terms_are_found_as_typed(browser, served_site, term):
+    """Exactly the report pages that contain the term come first (the glossary's search words at work)."""
+    import urllib.request
+
+    titles, links = search(browser, served_site, term, with_links=True)
+    pages = {link.split("#")[0] for link in links}
+    assert pages, term
+    for page in pages:
+        html = urllib.request.urlopen(page).read().decode("utf-8")
+        assert term in re.sub(r"<[^>]+>|\u200b", "", html), (term, page)  # nothing unrelated is found
