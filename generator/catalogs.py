@@ -21,7 +21,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from .errors import InputError
-from .messages import INTERFACE, TARGETS, SourceMessage, interface_messages, page_messages, target_messages
+from .messages import INTERFACE, TARGETS, SourceMessage, catalog_messages
 from .model import Report
 
 TRANSLATIONS = "translations"
@@ -192,10 +192,7 @@ def template_catalog(name: str, messages: list[SourceMessage], report: Report) -
 
 def templates(report: Report) -> dict[str, Catalog]:
     """The template (POT) of every catalog: one per page with report text, plus the interface."""
-    result = {slug: template_catalog(slug, messages, report) for slug, messages in page_messages(report).items()}
-    result[TARGETS] = template_catalog(TARGETS, target_messages(report), report)
-    result[INTERFACE] = template_catalog(INTERFACE, interface_messages(), report)
-    return result
+    return {name: template_catalog(name, messages, report) for name, messages in catalog_messages(report).items()}
 
 
 def extract(report: Report, out_dir: Path) -> list[Path]:

@@ -108,12 +108,12 @@ def cmd_stats(args) -> int:
 
     from .catalogs import TARGET_LANGUAGES
     from .localise import Progress, load_localiser, progress_by_catalog
-    from .messages import INTERFACE, TARGETS, interface_messages, page_messages, target_messages
+    from .messages import INTERFACE, TARGETS, catalog_messages
     from .pipeline import load_report
 
     root = _root(args)
     report = load_report(root)
-    catalogs = {**page_messages(report), TARGETS: target_messages(report), INTERFACE: interface_messages()}
+    catalogs = catalog_messages(report)
     data = {}
     for lang in args.lang or TARGET_LANGUAGES:
         localiser = load_localiser(root, lang)

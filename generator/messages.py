@@ -96,6 +96,11 @@ def target_messages(report: Report) -> list[SourceMessage]:
     return messages
 
 
+def catalog_messages(report: Report) -> dict[str, list[SourceMessage]]:
+    """Everything there is to translate, by catalog: the pages with report text, the targets, the interface."""
+    return {**page_messages(report), TARGETS: target_messages(report), INTERFACE: interface_messages()}
+
+
 def interface_messages() -> list[SourceMessage]:
     """Interface strings from the templates and the package's N_() labels, sorted by file and line."""
     return list(_extract_interface(_package_stamp()))

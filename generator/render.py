@@ -96,6 +96,7 @@ class Renderer:
         self.reviews: dict[str, str] = {}  # per catalog: the review record (set by site.render_all)
         self.plans = plan_pages(report)
         self.page_of_section = {s.id: p for p in self.plans for s in p.sections}
+        self.index = report.segment_index()
         self.glossary = glossary
         self.editorial = editorial
         self.g = GlossaryView(report, glossary, self.zh, self.gettext)
@@ -297,30 +298,26 @@ class Renderer:
     def point_md(self, point: Point, from_slug: str) -> str:
         """A point, then links to the sentences it cites (one per page cited). In Chinese, the cited
         official sentences themselves stand for the point."""
-        index = self.report.segment_index()
-        first_on_page: dict[str, tuple[PagePlan, str]] = {}
+        first_on_page: dict[str, str] = {}
         for source in point.sources:
-            plan = self.page_of_section[source.split(".")[0]]
-            first_on_page.setdefault(plan.slug, (plan, source))
-        links = []
-        for plan, source in first_on_page.values():
-            if plan.slug == from_slug:
-                label = self.gettext(N_("原文"))
-            else:  # an item by its short title; other pages by their title ("概述" says nothing out of the nav)
-                label = self.nav_label(plan) if plan.kind is PageKind.ITEM else self.page_title(plan)
-            links.append(f"[{md_escape(label)}]({self.link(source, from_slug)})")
+            first_on_page.setdefault(self.page_of_section[source.split(".")[0]].slug, source)
+        links = [self.source_link(source, from_slug) for source in first_on_page.values()]
         if self.zh:
-            quoted = "".join(index[s].text for s in point.sources)
+            quoted = "".join(self.index[s].text for s in point.sources)
             return f"{md_escape(quoted)}（{'、'.join(links)}）"
         return f"{md_escape(point.text)} ({', '.join(links)})"
 
-    # --- targets ------------------------------------------------------------------------
-
     def source_link(self, segment_id: str, from_slug: str) -> str:
+        """A Markdown link to a sentence, labelled by its page: an item by its short title, other pages by
+        their title ("概述" says nothing out of the nav), the current page as "原文"."""
         plan = self.page_of_section[segment_id.split(".")[0]]
-        label = self.gettext(N_("原文")) if plan.slug == from_slug else (
-            self.nav_label(plan) if plan.kind is PageKind.ITEM else self.page_title(plan))
+        if plan.slug == from_slug:
+            label = self.gettext(N_("原文"))
+        else:
+            label = self.nav_label(plan) if plan.kind is PageKind.ITEM else self.page_title(plan)
         return f"[{md_escape(label)}]({self.link(segment_id, from_slug)})"
+
+    # --- targets ------------------------------------------------------------------------
 
     def task_title(self, segment_id: str) -> str:
         """The task (一是…) a sentence of an action belongs to, in this edition's language."""

@@ -21,7 +21,7 @@ from .exchange import glossary_csv, glossary_tbx
 from .export import report_to_dict
 from .glossary import load_glossary
 from .localise import Localiser, load_localiser, progress_by_catalog
-from .messages import INTERFACE, TARGETS, interface_messages, page_messages, target_messages
+from .messages import INTERFACE, TARGETS, catalog_messages
 from .pipeline import load_report
 from .render import Edition, Renderer
 from .target_view import TargetView
@@ -71,8 +71,8 @@ def render_all(root: Path) -> Rendered:
     report = load_report(root)
     glossary = load_glossary(root, "".join(s.text for s in report.segments()))
     editorial = load_editorial(root, report)
-    messages = page_messages(report)
-    catalogs = {**messages, TARGETS: target_messages(report), INTERFACE: interface_messages()}
+    catalogs = catalog_messages(report)
+    messages = {name: m for name, m in catalogs.items() if name not in (TARGETS, INTERFACE)}  # the pages
     localisers = {lang: load_localiser(root, lang) for lang in LANGUAGES}
     # Every edition shows the progress of the translation (one target language today).
     translation: Localiser = next(loc for loc in localisers.values() if not loc.is_source)

@@ -20,7 +20,6 @@ from .localise import Localiser
 from .model import Report, SectionKind
 from .targets import Quantity, extract_quantities
 
-HEADLINE_SECTION = "targets"  # 主要预期目标: the headline figures of 2026
 CURRENCY = {"CNY": "RMB", "USD": "USD"}
 UNIT_EN = {
     "person-times": "person-times", "persons": "people", "m²": "m²", "km²": "km²", "TEU": "TEU", "kW": "kW", "km": "km",
@@ -61,7 +60,6 @@ class TargetView:
         self.loc = localiser
         self.zh = localiser.is_source
         self.quantities = extract_quantities(report)
-        self.index = report.segment_index()
 
     # --- one figure ------------------------------------------------------------------
 
@@ -107,7 +105,9 @@ class TargetView:
         return [q for q in self.quantities if q.period == period]
 
     def headline(self) -> list[Quantity]:
-        return [q for q in self.quantities if q.segment_id.startswith(HEADLINE_SECTION + ".")]
+        """The figures of the 主要预期目标 section: the headline targets of the year."""
+        sections = {s.id for s in self.report.sections_of_kind(SectionKind.TARGETS)}
+        return [q for q in self.quantities if q.segment_id.split(".")[0] in sections]
 
     def of_section(self, section_id: str) -> list[Quantity]:
         return [q for q in self.quantities if q.segment_id.split(".")[0] == section_id]
