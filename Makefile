@@ -3,8 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Fixed build date (2026-01-01) so that the same inputs give a byte-identical site.
-export SOURCE_DATE_EPOCH ?= 1767225600
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test check catalogs bench golden lock system-deps clean
@@ -51,4 +49,4 @@ lock: $(STAMP)
 	$(BIN)/pip freeze --exclude-editable | sed '1i # Pinned dependencies (pip freeze of a working environment). Update: make lock' > requirements.lock
 
 clean:
-	rm -rf site site.old docs/*/*.md
+	rm -rf site .site.staging .site.previous docs/*/*.md

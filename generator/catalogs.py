@@ -48,31 +48,74 @@ def display(path: Path, root: Path | None = None) -> str:
 # --- reading and writing ---------------------------------------------------------
 
 
+@dataclass
+class PoFile:
+    """A catalog as read from disk, with its text: findings point at the line an editor must change."""
+
+    path: Path
+    shown: str  # the path as people should see it
+    catalog: Catalog
+    lines: list[str]
+
+    def msgstr_line(self, message: Message) -> int | None:
+        """The 1-based line of the entry's msgstr (Babel knows only the msgid's line)."""
+        if not message.lineno:
+            return None
+        for number in range(message.lineno, len(self.lines) + 1):
+            if self.lines[number - 1].startswith("msgstr"):
+                return number
+        return message.lineno
+
+
 def read_catalog(path: Path, lang: str, root: Path | None = None) -> Catalog:
-    """Parse a PO file; any syntax problem is an InputError with the file and line."""
+    """Parse a PO file; any problem that makes it unusable is an InputError with the file and line."""
+    return read_po_file(path, lang, root).catalog
+
+
+def read_po_file(path: Path, lang: str, root: Path | None = None) -> PoFile:
     shown = display(path, root)
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise InputError(shown, "", f"cannot read the catalog ({err.strerror})", "check the file exists") from err
+        raise InputError(shown, "", f"cannot read the catalog ({err.strerror})", "check the file exists",
+                         check="po-syntax") from err
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise InputError(shown, str(line), "the file is not UTF-8", "save it as UTF-8 (Poedit does by default)") from err
-    _check_lines(data.decode("utf-8"), shown)
+        raise InputError(shown, str(line), "the file is not UTF-8", "save it as UTF-8 (Poedit does by default)",
+                         check="charset") from err
+    lines = text.splitlines()
+    _check_charset(lines, shown)
+    _check_lines(lines, shown)
     try:
         catalog = read_po(io.BytesIO(data), locale=lang, abort_invalid=True)
     except PoFileError as err:
         raise InputError(shown, str(err.lineno), f"not a valid PO entry ({_po_problem(err)})",
-                         "repair the entry (compare with `git diff`), or restore the file and run `gwr update`") from err
-    except (ValueError, SyntaxError) as err:  # Babel raises these for broken escapes and headers
+                         "repair the entry (compare with `git diff`), or restore the file and run `gwr update`",
+                         check="po-syntax") from err
+    except (ValueError, SyntaxError, LookupError) as err:  # Babel raises these for broken escapes and headers
         raise InputError(shown, "", f"not a valid PO file ({err})",
-                         "restore the file from git and redo the edit, then run `gwr check`") from err
-    _check_duplicates(catalog, data.decode("utf-8"), shown)
+                         "restore the file from git and redo the edit, then run `gwr check`", check="po-syntax") from err
+    _check_duplicates(lines, shown)
     for message in list(catalog) + list(catalog.obsolete.values()):
         _restore_previous(message)
-    return catalog
+    return PoFile(path, shown, catalog, lines)
+
+
+_CHARSET = re.compile(r'^"Content-Type:.*charset=([^\s;"\\]*)', re.IGNORECASE)
+
+
+def _check_charset(lines: list[str], shown: str) -> None:
+    """The catalogs are UTF-8; a header that says otherwise would make Babel decode them wrongly."""
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("msgctxt") or (line.startswith("msgid") and number > 1 and line != 'msgid ""'):
+            return  # past the header entry
+        match = _CHARSET.match(line)
+        if match and match.group(1).lower().replace("-", "") != "utf8":
+            raise InputError(shown, str(number), f"the header declares charset={match.group(1) or '(nothing)'}, "
+                             "but this project's catalogs are UTF-8",
+                             'write "Content-Type: text/plain; charset=UTF-8\\n" in the header', check="charset")
 
 
 def _restore_previous(message: Message) -> None:
@@ -99,17 +142,17 @@ _QUOTED = r'"(?:[^"\\]|\\.)*"'
 _PO_LINE = re.compile(rf'(#.*|(#~ )?(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\]) {_QUOTED}|(#~ )?{_QUOTED})\s*')
 
 
-def _check_lines(text: str, shown: str) -> None:
+def _check_lines(lines: list[str], shown: str) -> None:
     """Every line is a comment, a keyword with one quoted string, or a quoted continuation.
 
     Babel's reader is lenient (an unterminated string loses a character silently);
     gettext is not, so neither are we.
     """
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         if line.strip() and not _PO_LINE.fullmatch(line):
             raise InputError(shown, str(number), f"not a PO line: {line.strip()[:60]!r}",
                              'put the text in double quotes ("…"), escape quotes inside it as \\", '
-                             "or compare with `git diff`")
+                             "or compare with `git diff`", check="po-syntax")
 
 
 def _po_problem(err: PoFileError) -> str:
@@ -117,18 +160,22 @@ def _po_problem(err: PoFileError) -> str:
     return f"{message}: {err.line.strip()[:60]!r}" if err.line else message
 
 
-def _check_duplicates(catalog: Catalog, text: str, shown: str) -> None:
-    """Babel silently keeps the last of two entries with the same msgctxt+msgid; gettext rejects them."""
-    seen: dict[tuple[str | None, str], int] = {}
-    context, lines = None, text.splitlines()
+def _check_duplicates(lines: list[str], shown: str) -> None:
+    """One entry per msgctxt (the stable ID), and per msgid where there is none.
+
+    Babel silently keeps the last of two such entries, which would replace the real translation."""
+    seen: dict[tuple[str, str], int] = {}
+    context = None
     for number, line in enumerate(lines, start=1):
         if line.startswith("msgctxt "):
             context = _unquote(line[8:])
         elif line.startswith("msgid "):
-            key = (context, _unquote(line[6:]))
-            if key[1] and key in seen and not _continues(lines, number):
-                raise InputError(shown, str(number), f"duplicate entry for msgctxt {key[0]!r} (first at line {seen[key]})",
-                                 "delete one of the two entries")
+            key = ("msgctxt", context) if context is not None else ("msgid", _unquote(line[6:]))
+            if key[1] and key in seen and (context is not None or not _continues(lines, number)):
+                raise InputError(shown, str(number), f"duplicate entry for {key[0]} {key[1]!r} "
+                                 f"(the first is at line {seen[key]})",
+                                 "keep one of the two entries (the one whose msgid is the current Chinese)",
+                                 check="duplicate-context" if context is not None else "duplicate-msgid")
             seen.setdefault(key, number)
             context = None
 
@@ -202,85 +249,3 @@ def extract(report: Report, out_dir: Path) -> list[Path]:
         if write_if_changed(path, render_catalog(catalog, **layout_for(name))):
             written.append(path)
     return written
-
-
-# --- update ------------------------------------------------------------------------
-
-
-@dataclass
-class UpdateResult:
-    lang: str
-    written: list[Path]
-    unchanged: int
-    new: int  # entries without a translation that were not there before
-    fuzzy: int  # entries newly marked fuzzy by this update
-    obsolete: int  # entries newly made obsolete
-
-
-def update(root: Path, report: Report, lang: str) -> UpdateResult:
-    """Merge the current templates into translations/<lang>/*.po. Stale .po files become all-obsolete."""
-    folder = catalog_dir(root, lang)
-    pots = templates(report)
-    old = {path.stem: read_catalog(path, lang, root) for path in sorted(folder.glob("*.po"))}
-    _carry_moved(old, pots, lang, report)
-    result = UpdateResult(lang, [], 0, 0, 0, 0)
-    for name in sorted(set(pots) | set(old)):
-        catalog = old.get(name) or new_catalog(name, lang, report)
-        before = _keys(catalog)
-        before_fuzzy = {_key(m) for m in catalog if m.id and m.fuzzy}
-        before_obsolete = set(catalog.obsolete)
-        template = pots.get(name) or template_catalog(name, [], report)
-        catalog.update(template, update_creation_date=False)
-        _tidy(catalog)
-        result.new += sum(1 for m in catalog if m.id and _key(m) not in before)
-        result.fuzzy += sum(1 for m in catalog if m.id and m.fuzzy and _key(m) not in before_fuzzy)
-        result.obsolete += len(set(catalog.obsolete) - before_obsolete)
-        if write_if_changed(folder / f"{name}.po", render_catalog(catalog, **layout_for(name))):
-            result.written.append(folder / f"{name}.po")
-        else:
-            result.unchanged += 1
-    return result
-
-
-def _key(message: Message):
-    return (message.id, message.context)
-
-
-def _keys(catalog: Catalog) -> set:
-    return {_key(m) for m in catalog if m.id}
-
-
-def _carry_moved(old: dict[str, Catalog], pots: dict[str, Catalog], lang: str, report: Report) -> None:
-    """Re-key translated entries whose exact Chinese text now has another ID (or page).
-
-    IDs are positional: deleting a sentence renumbers the ones after it. Identical
-    text means the translation is still right, so it moves with the text instead of
-    turning fuzzy or obsolete. Only entries no longer in any template are moved.
-    """
-    wanted = {(m.id, m.context) for pot in pots.values() for m in pot if m.id}
-    orphans: dict[str, list[tuple[str, Message]]] = {}
-    for name, catalog in old.items():
-        for message in catalog:
-            if message.id and message.string and _key(message) not in wanted:
-                orphans.setdefault(message.id, []).append((name, message))
-    for name, pot in pots.items():
-        for message in pot:
-            target = old.get(name)
-            if not message.id or not orphans.get(message.id):
-                continue
-            if target is not None and target.get(message.id, context=message.context) is not None:
-                continue
-            source_name, moved = orphans[message.id].pop(0)
-            old[source_name].delete(moved.id, context=moved.context)
-            if target is None:
-                target = old[name] = new_catalog(name, lang, report)
-            target.add(moved.id, string=moved.string, locations=moved.locations, flags=moved.flags,
-                       user_comments=moved.user_comments, previous_id=moved.previous_id, context=message.context)
-
-
-def _tidy(catalog: Catalog) -> None:
-    """Fixed form: a previous msgid only on fuzzy entries; the catalog itself is never fuzzy."""
-    for message in catalog:
-        if message.id and not message.fuzzy:
-            message.previous_id = []
-    catalog.fuzzy = False

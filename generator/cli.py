@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from pathlib import Path
 
-from .errors import InputError, InputErrors
+from .errors import InputError, InputErrors, findings_of
 
 
 def _root(args) -> Path:
@@ -16,13 +17,12 @@ def _root(args) -> Path:
 
 def cmd_outline(args) -> int:
     from .pipeline import load_report
-    from .render import part_label
 
     report = load_report(_root(args))
     print(f"{report.meta.city}{report.meta.year}年{report.title}")
     for part in report.parts:
-        missing = "" if part.heading_available else "  [heading not in the available text]"
-        print(f"{part.id}  {part_label(part)}{missing}")
+        title = part.title or "[heading not in the available text]"
+        print(f"{part.id}  {part.kind.value}  {title}")
         for section in part.sections:
             count = len(list(section.segments()))
             title = f"{section.marker}{section.title}" if section.title else section.kind.value
@@ -68,13 +68,40 @@ def cmd_generate(args) -> int:
 
 
 def cmd_build(args) -> int:
+    """Check everything, then build; on an error, print every problem and leave the site as it was."""
+    import logging
+
+    from mkdocs.exceptions import MkDocsException
+
+    from .checks import check_project
     from .site import build_site
 
     root = _root(args)
     started = time.monotonic()
-    build_site(root, root / args.site_dir)  # the MkDocs hook generates docs/ first
+    findings = check_project(root)
+    errors = _print_findings(findings, sys.stderr)
+    if errors:
+        print(f"{errors} error(s): {args.site_dir}/ was not changed. Fix them (file:line above), then build again.",
+              file=sys.stderr)
+        return 1
+    logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)  # MkDocs' own warnings
+    try:
+        build_site(root, root / args.site_dir)  # the MkDocs hook generates docs/ first
+    except MkDocsException as err:
+        print(f"error: {err}\n{args.site_dir}/ was not changed.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"interrupted: {args.site_dir}/ was not changed.", file=sys.stderr)
+        return 130
     print(f"built {args.site_dir}/ in {time.monotonic() - started:.1f} s")
     return 0
+
+
+def _print_findings(findings, stream) -> int:
+    """Every finding, one per line; returns the number of errors."""
+    for finding in findings:
+        print(finding, file=stream)
+    return sum(1 for f in findings if f.is_error)
 
 
 def cmd_extract(args) -> int:
@@ -89,7 +116,8 @@ def cmd_extract(args) -> int:
 
 
 def cmd_update(args) -> int:
-    from .catalogs import TARGET_LANGUAGES, display, update
+    from .catalogs import TARGET_LANGUAGES, display
+    from .merge import update
     from .pipeline import load_report
 
     root = _root(args)
@@ -148,19 +176,10 @@ def _progress_json(progress) -> dict:
 
 def cmd_check(args) -> int:
     from .catalogs import TARGET_LANGUAGES
-    from .checks import check_catalogs
-    from .pipeline import load_report
+    from .checks import check_project
 
-    from .glossary import load_glossary
-
-    root = _root(args)
-    report = load_report(root)
-    glossary = load_glossary(root, "".join(s.text for s in report.segments()))
-    findings = [f for lang in args.lang or TARGET_LANGUAGES
-                for f in check_catalogs(root, report, lang, glossary=glossary)]
-    for finding in findings:
-        print(finding)
-    errors = sum(1 for f in findings if f.severity == "error")
+    findings = check_project(_root(args), tuple(args.lang or TARGET_LANGUAGES))
+    errors = _print_findings(findings, sys.stdout)
     warnings = len(findings) - errors
     print(f"{errors} error(s), {warnings} warning(s)")
     return 1 if errors or (args.strict and warnings) else 0
@@ -194,14 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.set_defaults(func=cmd_build)
 
     args = parser.parse_args(argv)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `gwr outline | head` ends quietly
     try:
         return args.func(args)
-    except InputErrors as errors:
-        for error in errors.errors:
-            print(f"error: {error}", file=sys.stderr)
-        return 2
-    except InputError as error:
-        print(f"error: {error}", file=sys.stderr)
+    except (InputError, InputErrors) as error:
+        _print_findings(findings_of(error), sys.stderr)
         return 2
 
 

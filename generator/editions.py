@@ -12,12 +12,13 @@ it is set (set it when the site is served below a sub-path), else from the host 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
 from .localise import HTML_LANG
-from .site import CONFIG_FILES, LANGUAGES, SUBDIRS, GenerateResult, generate, inputs_fingerprint
+from .site import CONFIG_FILES, LANGUAGES, SUBDIRS, GenerateResult, build_timestamp, generate, inputs_fingerprint
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 DEFAULT_LANG = LANGUAGES[0]
@@ -50,6 +51,8 @@ class EditionSite:
     def prepare(self, config) -> PreparedEdition:
         """Regenerate docs/ if an input changed; the nav and problems of this config's edition."""
         root = project_root(config)
+        # Reproducible without the Makefile: dates in the site (sitemap, archives) are the report's year.
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_timestamp(root)))
         fingerprint = inputs_fingerprint(root)
         cached = _generated.get(root)
         if cached is None or cached[0] != fingerprint:

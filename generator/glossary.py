@@ -27,6 +27,7 @@ SOURCES = {"official": "established official rendering", "common": "common usage
 REQUIRED = ("zh", "en", "category", "explanation_en", "source")
 OPTIONAL = ("id", "zh_variants", "en_variants", "pinyin", "explanation_zh", "source_note")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_ANCHOR_ID = re.compile(r"[a-z][a-z0-9-]*")
 
 
 @dataclass(frozen=True)
@@ -110,11 +111,12 @@ def load_glossary(root: Path, report_text: str | None = None) -> Glossary:
     shown = GLOSSARY_FILE
     if not path.exists():
         return Glossary([], shown)
-    data, document = read_yaml(root, GLOSSARY_FILE)
-    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
-        raise InputError(shown, "1", "the file must have a list under 'terms:'", "see the entries already there")
-    lines = [line_of(node) for node in child(document, "terms").value]
     errors: list[InputError] = []
+    data, document = read_yaml(root, GLOSSARY_FILE, errors)
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+        raise InputError(shown, "1", "the file must have a list under 'terms:'", "see the entries already there",
+                         check="glossary-entry")
+    lines = [line_of(node) for node in child(document, "terms").value]
     terms = []
     for index, (entry, line) in enumerate(zip(data["terms"], lines)):
         term = _term(entry, line, index, shown, errors)
@@ -129,7 +131,7 @@ def load_glossary(root: Path, report_text: str | None = None) -> Glossary:
 def _problem(shown: str, line: int, entry, problem: str, fix: str) -> InputError:
     name = entry.get("zh") if isinstance(entry, dict) else None
     label = f"entry {name!r}: " if name else ""
-    return InputError(shown, str(line), label + problem, fix)
+    return InputError(shown, str(line), label + problem, fix, check="glossary-entry")
 
 
 def _term(entry, line: int, index: int, shown: str, errors: list[InputError]) -> Term | None:
@@ -153,6 +155,9 @@ def _term(entry, line: int, index: int, shown: str, errors: list[InputError]) ->
                                f"use one of {', '.join(CATEGORIES)}"))
     if entry.get("source") and entry["source"] not in SOURCES:
         errors.append(_problem(shown, line, entry, f"unknown source {entry['source']!r}", f"use one of {', '.join(SOURCES)}"))
+    if "id" in entry and not (isinstance(entry["id"], str) and _ANCHOR_ID.fullmatch(entry["id"])):
+        errors.append(_problem(shown, line, entry, f"the id {entry['id']!r} is not an anchor name",
+                               "use lower-case letters, digits and hyphens, starting with a letter (term-…)"))
     if isinstance(entry.get("en"), str) and _HAN.search(entry["en"]):
         errors.append(_problem(shown, line, entry, "the English rendering contains Chinese characters",
                                "write the English in 'en'"))

@@ -8,11 +8,11 @@ English, with the places where each term occurs.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .escape import html_text
 from .glossary import Glossary, Term, fold_en, pinyin_key
 from .pages import N_
 from .model import Report
@@ -68,15 +68,15 @@ class GlossaryView:
             if match.term.id in linked:
                 continue
             linked.add(match.term.id)
-            pieces.append(html.escape(text[at:match.start], quote=False))
+            pieces.append(html_text(text[at:match.start]))
             pieces.append(self.term_link(match.term, text[match.start:match.end], base))
             at = match.end
-        pieces.append(html.escape(text[at:], quote=False))
+        pieces.append(html_text(text[at:]))
         return "".join(pieces)
 
     def term_link(self, term: Term, shown: str, base: str) -> str:
         return (f'<a class="gwr-term" href="{base}{GLOSSARY_SLUG}/#{term.id}" '
-                f'title="{html.escape(self.tooltip(term))}">{html.escape(shown, quote=False)}</a>')
+                f'title="{html_text(self.tooltip(term))}">{html_text(shown)}</a>')
 
     def tooltip(self, term: Term) -> str:
         """The counterpart language, the pinyin and the short explanation."""

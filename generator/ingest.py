@@ -72,7 +72,7 @@ def decode(data: bytes, shown_path: str, encoding: str | None = None) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError as err:
             raise InputError(shown_path, f"byte {err.start}", f"not valid {encoding}",
-                             "fix the byte there or correct 'encoding' in seeds/report.yaml") from err
+                             "fix the byte there or correct 'encoding' in seeds/report.yaml", check="seed") from err
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -85,7 +85,7 @@ def decode(data: bytes, shown_path: str, encoding: str | None = None) -> str:
                 shown_path, f"byte {utf8_error.start}",
                 "the file is neither UTF-8 nor GB18030 (undecodable byte "
                 f"0x{data[utf8_error.start]:02x})",
-                "re-save the file as UTF-8",
+                "re-save the file as UTF-8", check="seed",
             ) from utf8_error
 
 

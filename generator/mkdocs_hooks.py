@@ -25,7 +25,7 @@ def on_config(config):
     except (InputError, InputErrors) as err:
         raise PluginError(f"generator: {err}") from err
     for problem in edition.problems:  # a strict build stops here, naming the file and line
-        log.warning(f"translation catalog: {problem}")
+        log.warning(str(problem))
     config.nav = edition.nav
     return config
 

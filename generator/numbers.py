@@ -1,24 +1,35 @@
-"""Numbers in a Chinese sentence and in its English translation, as comparable values.
+"""Figures in a Chinese sentence and in its English translation, compared one by one.
 
 Chinese: Arabic figures with their scale (1500亿 = 150,000,000,000; 342万 = 3,420,000;
-1.2万亿), percentages, and Chinese numerals that count something (三个, 十大, 二十届).
-English: figures with thousands separators and scale words (150 billion, 3.42 million),
-percentages, number words and ordinals (three, tenth), and month names (June = 6).
-The check asks: is every value of the Chinese also a value of the English?
+1.2万亿), percentages (15%), percentage points (2个百分点), and Chinese numerals that count
+something (三个, 十大, 二十届). English: figures with thousands separators and scale words
+(150 billion, 3.42 million), percentages (15%, 15 percent), percentage points, number
+words and ordinals (three, tenth), and month names (June = 6).
+
+The check asks, figure by figure: is every figure of the Chinese in the English, as the
+same kind of figure (a percentage is not a number of percentage points), and do the
+percentages and percentage points come in the same order (two swapped rates keep the bag
+of numbers intact but change the meaning)?
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+
+PERCENT, POINTS, NUMBER = "percent", "percentage points", "number"
+KIND_WORDS = {PERCENT: "a percentage", POINTS: "percentage points", NUMBER: "a number"}
+ORDERED_KINDS = {PERCENT: "percentages", POINTS: "percentage-point figures"}  # rates: order tells which is which
 
 _SCALE_ZH = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
-_FIGURE_ZH = re.compile(r"(\d+(?:\.\d+)?)(万亿|亿|万)?")
+_FIGURE_ZH = re.compile(r"(\d+(?:\.\d+)?)(万亿|亿|万)?(%|个百分点)?")
 _DIGITS_ZH = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # Chinese numerals count something only before a measure word: 三个台阶, 十大行动, 二十届, 八次全会.
 _NUMERAL_ZH = re.compile(r"([二两三四五六七八九十]{1,3})(?=[个项家次批条座所场年届大位倍类种件支台])")
 _SCALE_EN = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_FIGURE_EN = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(thousand|million|billion|trillion)\b)?")
+_FIGURE_EN = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(thousand|million|billion|trillion)\b)?"
+                        r"(\s*%|\s+per\s?cent\b|\s+percentage\s+points?\b)?", re.IGNORECASE)
 _WORDS_EN = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "hundred": 100,
@@ -27,7 +38,24 @@ _WORDS_EN = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
 }
-_WORD_EN = re.compile(r"\b(" + "|".join(_WORDS_EN) + r")\b", re.IGNORECASE)
+_WORD_EN = re.compile(r"\b(" + "|".join(_WORDS_EN) + r")\b(\s+percentage\s+points?\b)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    kind: str  # PERCENT, POINTS or NUMBER
+    at: int  # where it starts in its text (for the order)
+
+    def __str__(self) -> str:
+        if self.kind == PERCENT:
+            return f"{shown(self.value)}%"
+        return f"{shown(self.value)} percentage points" if self.kind == POINTS else shown(self.value)
+
+
+@dataclass(frozen=True)
+class NumberProblem:
+    message: str
 
 
 def chinese_numeral(text: str) -> int | None:
@@ -43,32 +71,88 @@ def _normal(value: float) -> float:
     return round(value, 6)
 
 
-def chinese_values(text: str) -> Counter:
-    values: Counter = Counter()
+def chinese_figures(text: str) -> list[Figure]:
+    figures = []
     for match in _FIGURE_ZH.finditer(text):
         value = float(match.group(1)) * _SCALE_ZH.get(match.group(2) or "", 1)
-        values[_normal(value)] += 1
+        kind = {"%": PERCENT, "个百分点": POINTS}.get(match.group(3) or "", NUMBER)
+        figures.append(Figure(_normal(value), kind, match.start()))
     for match in _NUMERAL_ZH.finditer(text):
         value = chinese_numeral(match.group(1))
         if value:
-            values[_normal(value)] += 1
-    return values
+            figures.append(Figure(_normal(value), NUMBER, match.start()))
+    return sorted(figures, key=lambda f: f.at)
+
+
+def english_figures(text: str) -> list[Figure]:
+    figures = []
+    for match in _FIGURE_EN.finditer(text):
+        number = float(match.group(1).replace(",", "") + (match.group(2) or ""))
+        value = number * _SCALE_EN.get((match.group(3) or "").lower(), 1)
+        figures.append(Figure(_normal(value), _english_kind(match.group(4)), match.start()))
+    for match in _WORD_EN.finditer(text):
+        kind = POINTS if match.group(2) else NUMBER
+        figures.append(Figure(_normal(_WORDS_EN[match.group(1).lower()]), kind, match.start()))
+    return sorted(figures, key=lambda f: f.at)
+
+
+def _english_kind(suffix: str | None) -> str:
+    if not suffix:
+        return NUMBER
+    return POINTS if "point" in suffix.lower() else PERCENT
+
+
+def chinese_values(text: str) -> Counter:
+    return Counter(f.value for f in chinese_figures(text))
 
 
 def english_values(text: str) -> Counter:
-    values: Counter = Counter()
-    for match in _FIGURE_EN.finditer(text):
-        number = float(match.group(1).replace(",", "") + (match.group(2) or ""))
-        values[_normal(number * _SCALE_EN.get((match.group(3) or "").lower(), 1))] += 1
-    for match in _WORD_EN.finditer(text):
-        values[_normal(_WORDS_EN[match.group(1).lower()])] += 1
-    return values
+    return Counter(f.value for f in english_figures(text))
 
 
 def missing_numbers(chinese: str, english: str) -> list[float]:
-    """Values of the Chinese that the English does not have (as often as they occur)."""
-    missing = chinese_values(chinese) - english_values(english)
-    return sorted(missing.elements())
+    """Values of the Chinese that the English does not have as the same kind of figure."""
+    return sorted(f.value for f in _missing(chinese_figures(chinese), english_figures(english)))
+
+
+def _missing(source: list[Figure], target: list[Figure]) -> list[Figure]:
+    available = Counter((f.value, f.kind) for f in target)
+    missing = []
+    for figure in source:
+        if available[(figure.value, figure.kind)]:
+            available[(figure.value, figure.kind)] -= 1
+        else:
+            missing.append(figure)
+    return missing
+
+
+def compare(chinese: str, english: str) -> list[NumberProblem]:
+    """What is wrong with the figures of a translation, figure by figure."""
+    source, target = chinese_figures(chinese), english_figures(english)
+    problems = []
+    english_kinds = {}
+    for figure in target:
+        english_kinds.setdefault(figure.value, figure.kind)
+    for figure in _missing(source, target):
+        other = english_kinds.get(figure.value)
+        if other and other != figure.kind:
+            problems.append(NumberProblem(f"{figure} is {KIND_WORDS[figure.kind]} in the Chinese, "
+                                          f"{KIND_WORDS[other]} in the English"))
+        else:
+            problems.append(NumberProblem(f"the English lacks {figure} (from the Chinese)"))
+    if not problems:
+        for kind, plural in ORDERED_KINDS.items():
+            ordered_zh = [f.value for f in source if f.kind == kind]
+            ordered_en = [f.value for f in target if f.kind == kind and f.value in ordered_zh]
+            if sorted(ordered_zh) == sorted(ordered_en) and ordered_zh != ordered_en:
+                problems.append(NumberProblem(
+                    f"the {plural} come in another order: {', '.join(map(_fmt(kind), ordered_zh))} in the Chinese, "
+                    f"{', '.join(map(_fmt(kind), ordered_en))} in the English — check each belongs to its indicator"))
+    return problems
+
+
+def _fmt(kind: str):
+    return lambda value: str(Figure(value, kind, 0))
 
 
 def shown(value: float) -> str:

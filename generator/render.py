@@ -7,8 +7,6 @@ status). Rendering is done in memory; writing files is site.py's job.
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .editorial import Editorial, EditorialPage, Point
+from .escape import Safe, anchor, fmt, front_matter_title, html_text, link, markdown_text, nav_label
 from .glossary import Glossary
 from .glossary_view import GlossaryView, Place
 from .localise import Localiser, LocalText, Progress, Status
@@ -48,16 +47,6 @@ class Edition:
     lang: str
     pages: dict[str, str]  # relative path -> Markdown
     nav: list
-
-
-# --- Markdown helpers ---------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|])")
-
-
-def md_escape(text: str) -> str:
-    """Text made safe for Markdown inline context (headings, table cells, lists)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def strip_end(text: str) -> str:
@@ -106,7 +95,8 @@ class Renderer:
         self._linked: set[str] = set()  # terms already linked on it
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
-            autoescape=False,  # Markdown output: text is escaped explicitly with |md or html.escape
+            autoescape=False,  # Markdown, not HTML: finalize escapes every {{ value }} for Markdown instead
+            finalize=markdown_text,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -115,11 +105,11 @@ class Renderer:
             bytecode_cache=_COMPILED,
         )
         self.env.install_gettext_callables(self.gettext, lambda s, p, n: self.gettext(s if n == 1 else p), newstyle=False)
-        self.env.filters["md"] = md_escape
-        self.env.filters["yaml_str"] = lambda text: json.dumps(text, ensure_ascii=False)  # JSON strings are YAML
+        self.env.filters["front_matter_title"] = front_matter_title
         self.env.globals.update(
             r=self, report=report, meta=report.meta, plans=self.plans, SectionKind=SectionKind, PageKind=PageKind,
-            ITEM_KINDS=ITEM_KINDS, zh=self.zh, contributing=contributing, g=self.g, tv=self.tv,
+            ITEM_KINDS=ITEM_KINDS, zh=self.zh, contributing=Safe(contributing), g=self.g, tv=self.tv,
+            link=link, anchor=anchor, fmt=fmt,
         )
 
     def render(self) -> Edition:
@@ -218,29 +208,32 @@ class Renderer:
 
     # --- Markdown and HTML pieces ----------------------------------------------------------
 
-    def heading_md(self, local: LocalText) -> str:
+    def hashes(self, level: int) -> Safe:
+        return Safe("#" * level)
+
+    def heading_md(self, local: LocalText) -> Safe:
         """Heading text (Markdown inline). Chinese in another edition is marked; badges are CSS only,
         so that the table of contents shows the text alone."""
-        text = md_escape(strip_end(local.text))
+        text = markdown_text(strip_end(local.text))
         if self.zh or local.status is Status.TRANSLATED:
             return text
         if local.status is Status.PENDING:
-            return f'<span class="gwr-pending" lang="zh-Hans" title="{self._attr(N_("待译"))}">{text}</span>'
-        return f'<span class="gwr-fuzzy" title="{self._attr(N_("待审校"))}">{text}</span>'
+            return Safe(f'<span class="gwr-pending" lang="zh-Hans" title="{self._attr(N_("待译"))}">{text}</span>')
+        return Safe(f'<span class="gwr-fuzzy" title="{self._attr(N_("待审校"))}">{text}</span>')
 
-    def section_heading_md(self, section: Section) -> str:
+    def section_heading_md(self, section: Section) -> Safe:
         local = self.tr(section.heading.id, section.title) if section.heading else LocalText(
             section.title or "", Status.ORIGINAL, section.title or "")
         marker = section.marker if self.zh else f"{section.number}. "
-        return f"{md_escape(marker or '')}{self.heading_md(local)}"
+        return Safe(f"{markdown_text(marker or '')}{self.heading_md(local)}")
 
-    def block_heading_md(self, block: Block) -> str:
+    def block_heading_md(self, block: Block) -> Safe:
         segment = block.title_segment
         if self.zh:  # as printed: “一是做强实体市场”
-            return md_escape(strip_end(segment.text))
+            return markdown_text(strip_end(segment.text))
         return self.heading_md(self.tr(segment.id, block.title or segment.text))
 
-    def paragraph_html(self, block: Block) -> str:
+    def paragraph_html(self, block: Block) -> Safe:
         """A paragraph as one HTML block: no character of the text can be taken for Markdown."""
         ident = "" if block.title_segment else f' id="{block.id}"'
         pieces, previous = [], None
@@ -251,7 +244,7 @@ class Renderer:
             pieces.append(self.segment_html(segment, local))
             previous = local.status
         separator = "" if self.zh else " "
-        return f'<p class="gwr-para"{ident}>{separator.join(pieces)}{self.editorial_marks(block)}</p>'
+        return Safe(f'<p class="gwr-para"{ident}>{separator.join(pieces)}{self.editorial_marks(block)}</p>')
 
     def segment_html(self, segment: Segment, local: LocalText) -> str:
         text = self.linked_text(local)
@@ -259,7 +252,7 @@ class Renderer:
             return f'<span class="gwr-seg gwr-pending" id="{segment.id}" lang="zh-Hans">{text}</span>'
         if local.status is Status.FUZZY:
             title = self.gettext(N_("中文原文已修改，此译文尚待审校。"))
-            return (f'<span class="gwr-seg gwr-fuzzy" id="{segment.id}" title="{html.escape(title)}">{text}</span>'
+            return (f'<span class="gwr-seg gwr-fuzzy" id="{segment.id}" title="{html_text(title)}">{text}</span>'
                     + self._badge("review", N_("待审校")) + self._translator_note(local))
         return f'<span class="gwr-seg" id="{segment.id}">{text}</span>' + self._translator_note(local)
 
@@ -267,13 +260,13 @@ class Renderer:
         """Visibly not part of the translation: where the print is corrupted, the reader is told."""
         if not local.note:
             return ""
-        label = html.escape(self.gettext(N_("译者注")) + self.colon)
-        return f'<span class="gwr-ed-note gwr-tr-note"> [{label}{html.escape(local.note, quote=False)}]</span>'
+        label = html_text(self.gettext(N_("译者注")) + self.colon)
+        return f'<span class="gwr-ed-note gwr-tr-note"> [{label}{html_text(local.note)}]</span>'
 
     def linked_text(self, local: LocalText) -> str:
         """The text as HTML, the first occurrence of each glossary term on the page linked to its entry."""
         if self._page.kind is PageKind.GLOSSARY:
-            return html.escape(local.text, quote=False)
+            return html_text(local.text)
         base = "" if self._page.slug == "index" else "../"
         return self.g.link_terms(local.text, local.is_chinese, self._linked, base)
 
@@ -295,7 +288,7 @@ class Renderer:
         """The merchants' summary of an exemplar or action page: English editions only."""
         return () if self.zh else self.editorial.summaries.get(section.id, ())
 
-    def point_md(self, point: Point, from_slug: str) -> str:
+    def point_md(self, point: Point, from_slug: str) -> Safe:
         """A point, then links to the sentences it cites (one per page cited). In Chinese, the cited
         official sentences themselves stand for the point."""
         first_on_page: dict[str, str] = {}
@@ -304,10 +297,10 @@ class Renderer:
         links = [self.source_link(source, from_slug) for source in first_on_page.values()]
         if self.zh:
             quoted = "".join(self.index[s].text for s in point.sources)
-            return f"{md_escape(quoted)}（{'、'.join(links)}）"
-        return f"{md_escape(point.text)} ({', '.join(links)})"
+            return Safe(f"{markdown_text(quoted)}（{'、'.join(links)}）")
+        return Safe(f"{markdown_text(point.text)} ({', '.join(links)})")
 
-    def source_link(self, segment_id: str, from_slug: str) -> str:
+    def source_link(self, segment_id: str, from_slug: str) -> Safe:
         """A Markdown link to a sentence, labelled by its page: an item by its short title, other pages by
         their title ("概述" says nothing out of the nav), the current page as "原文"."""
         plan = self.page_of_section[segment_id.split(".")[0]]
@@ -315,7 +308,7 @@ class Renderer:
             label = self.gettext(N_("原文"))
         else:
             label = self.nav_label(plan) if plan.kind is PageKind.ITEM else self.page_title(plan)
-        return f"[{md_escape(label)}]({self.link(segment_id, from_slug)})"
+        return link(label, self.link(segment_id, from_slug))
 
     # --- targets ------------------------------------------------------------------------
 
@@ -328,7 +321,7 @@ class Renderer:
         return ""
 
     def chart(self, ident: str, title: str, description: str, quantities: list, from_slug: str,
-              with_start: bool = False) -> str:
+              with_start: bool = False) -> Safe:
         rows = []
         for q in quantities:
             href = self.url(q.segment_id, from_slug)
@@ -337,20 +330,20 @@ class Renderer:
                 rows.append(ChartRow(earlier, q.base_value / float(q.value) * float(q.from_value), self.tv.change(q),
                                      href))
             rows.append(ChartRow(self.tv.label(q), q.base_value, self.tv.value(q), href))
-        return self.tv.bar_chart(ident, title, description, rows)
+        return Safe(self.tv.bar_chart(ident, title, description, rows))
 
-    def url(self, target_id: str, from_slug: str) -> str:
+    def url(self, target_id: str, from_slug: str) -> Safe:
         """The built URL of a section or segment (for raw HTML, where MkDocs does not rewrite .md links)."""
         plan = self.page_of_section[target_id.removesuffix(".title").split(".")[0]]
         base = "" if from_slug == "index" else "../"
         path = "" if plan.slug == "index" else f"{plan.slug}/"
-        return f"{base}{path}#{target_id.removesuffix('.title')}"
+        return Safe(f"{base}{path}#{target_id.removesuffix('.title')}")
 
     def _badge(self, kind: str, label: str) -> str:
-        return f'<span class="gwr-badge gwr-badge--{kind}">{html.escape(self.gettext(label))}</span>'
+        return f'<span class="gwr-badge gwr-badge--{kind}">{html_text(self.gettext(label))}</span>'
 
     def _attr(self, label: str) -> str:
-        return html.escape(self.gettext(label))
+        return html_text(self.gettext(label))
 
     def editorial_marks(self, block: Block) -> str:
         """Visible editorial notes inside the text, e.g. where the print lacks a full stop."""
@@ -358,17 +351,17 @@ class Renderer:
         marks = [a for a in self.report.anomalies if a.kind == "missing-stop" and a.segment_id in ids]
         open_, close = ("〔", "〕") if self.zh else (" [", "]")
         label = self.gettext(N_("编者注")) + self.colon
-        return "".join(f'<span class="gwr-ed-note">{open_}{html.escape(label)}'
-                       f'{html.escape(self.anomaly_message(a))}{close}</span>' for a in marks)
+        return "".join(f'<span class="gwr-ed-note">{open_}{html_text(label)}'
+                       f'{html_text(self.anomaly_message(a))}{close}</span>' for a in marks)
 
-    def link(self, target_id: str, from_slug: str | None = None) -> str:
+    def link(self, target_id: str, from_slug: str | None = None) -> Safe:
         """Relative Markdown link target for a section or segment ID."""
         target_id = target_id.removesuffix(".title")  # a heading's anchor is its section's or block's ID
         plan = self.page_of_section[target_id.split(".")[0]]  # every section is on exactly one page
         anchor = "" if target_id == plan.slug else f"#{target_id}"
         if plan.slug == from_slug:
-            return anchor or "#"
-        return f"{plan.path}{anchor}"
+            return Safe(anchor or "#")
+        return Safe(f"{plan.path}{anchor}")
 
     def anomalies_of(self, sections: list[Section], kinds_excluded: tuple[str, ...] = ("column-break",)) -> list[Anomaly]:
         ids = {seg.id for s in sections for seg in s.segments()}
@@ -402,10 +395,10 @@ class Renderer:
         return self.gettext(N_("英文译文：已译{percent}%，{fuzzy}句待审校，{pending}句待译")).format(
             percent=progress.percent, fuzzy=progress.fuzzy, pending=progress.pending)
 
-    def other_edition_href(self, slug: str) -> str:
+    def other_edition_href(self, slug: str) -> Safe:
         """From a page of this edition to the same page of the Chinese one (directory URLs)."""
         depth = (0 if slug == "index" else 1) + (0 if self.zh else 1)
-        return "../" * depth + ("" if slug == "index" else f"{slug}/") or "./"
+        return Safe("../" * depth + ("" if slug == "index" else f"{slug}/") or "./")
 
     # --- navigation ----------------------------------------------------------------------
 
@@ -414,13 +407,13 @@ class Renderer:
         nav: list = []
         groups: dict[str, list] = {}
         for plan in self.plans:
-            entry = {self.nav_label(plan): plan.path}
+            entry = {nav_label(self.nav_label(plan)): plan.path}
             if plan.part is None:
                 nav.append(entry)
                 continue
             if plan.part.id not in groups:
                 groups[plan.part.id] = []
-                nav.append({self.part_title(plan.part): groups[plan.part.id]})
+                nav.append({nav_label(self.part_title(plan.part)): groups[plan.part.id]})
             groups[plan.part.id].append(entry)
         return [_flatten_single(item) for item in nav]
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import InputError
+from .yamlfile import read_yaml_file
 
 META_FILE = "report.yaml"
 
@@ -43,12 +42,12 @@ class ReportMeta:
 
 def _require(data: dict, key: str, kind: type, path: str, prefix: str = ""):
     if key not in data or data[key] in (None, ""):
-        raise InputError(path, f"key {prefix}{key}", "required key is missing", f"add '{key}:' to the file")
+        raise InputError(path, f"key {prefix}{key}", "required key is missing", f"add '{key}:' to the file", check="metadata")
     value = data[key]
     if not isinstance(value, kind):
         raise InputError(
             path, f"key {prefix}{key}", f"expected {kind.__name__}, found {type(value).__name__}",
-            f"give '{key}' a {kind.__name__} value",
+            f"give '{key}' a {kind.__name__} value", check="metadata",
         )
     return value
 
@@ -57,29 +56,24 @@ def load_meta(seeds_dir: Path) -> ReportMeta:
     meta_path = seeds_dir / META_FILE
     shown = _display(meta_path)
     if not meta_path.exists():
-        raise InputError(shown, "", "metadata file not found", f"create {META_FILE} in {seeds_dir} (see README)")
-    try:
-        data = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        line = getattr(getattr(err, "problem_mark", None), "line", None)
-        raise InputError(shown, str(line + 1) if line is not None else "", f"not valid YAML ({err})",
-                         "fix the YAML syntax") from err
+        raise InputError(shown, "", "metadata file not found", f"create {META_FILE} in {seeds_dir} (see README)", check="metadata")
+    data, _ = read_yaml_file(meta_path, shown)
     if not isinstance(data, dict):
-        raise InputError(shown, "", "expected a mapping of keys", "see the README for the format")
+        raise InputError(shown, "", "expected a mapping of keys", "see the README for the format", check="metadata")
 
     pages = []
     for i, entry in enumerate(_require(data, "pages", list, shown)):
         prefix = f"pages[{i}]."
         if not isinstance(entry, dict):
-            raise InputError(shown, f"key pages[{i}]", "expected a mapping with 'file' and 'page'", "fix the entry")
+            raise InputError(shown, f"key pages[{i}]", "expected a mapping with 'file' and 'page'", "fix the entry", check="metadata")
         file_name = _require(entry, "file", str, shown, prefix)
         page_path = seeds_dir / file_name
         if not page_path.exists():
             raise InputError(shown, f"key {prefix}file", f"page file '{file_name}' does not exist",
-                             f"put the file in {seeds_dir} or correct the name")
+                             f"put the file in {seeds_dir} or correct the name", check="metadata")
         pages.append(PageFile(page_path, _require(entry, "page", int, shown, prefix), entry.get("encoding")))
     if not pages:
-        raise InputError(shown, "key pages", "no page files listed", "list at least one page file")
+        raise InputError(shown, "key pages", "no page files listed", "list at least one page file", check="metadata")
 
     missing = tuple(
         MissingPage(int(m.get("page", 0)), str(m.get("description", ""))) for m in data.get("missing") or []

@@ -8,7 +8,6 @@ translations/<lang>/targets.po, so editors can correct them like any translation
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from typing import Callable
 
 from babel.numbers import format_compact_decimal, format_decimal
 
+from .escape import html_text
 from .localise import Localiser
 from .model import Report, SectionKind
 from .targets import Quantity, extract_quantities
@@ -131,16 +131,16 @@ class TargetView:
             length = max(2, (width - label_width - 170) * row.value / peak)
             label = row.label if len(row.label) <= 40 else row.label[:39] + "…"  # the table has it in full
             bars.append(
-                f'<a href="{html.escape(row.href)}"><text x="{label_width - 8}" y="{y + 16}" text-anchor="end" '
-                f'class="gwr-chart-label">{html.escape(label)}</text></a>'
+                f'<a href="{html_text(row.href)}"><text x="{label_width - 8}" y="{y + 16}" text-anchor="end" '
+                f'class="gwr-chart-label">{html_text(label)}</text></a>'
                 f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" class="gwr-chart-bar"/>'
                 f'<text x="{label_width + length + 6:.1f}" y="{y + 16}" class="gwr-chart-value">'
-                f'{html.escape(row.text)}</text>')
+                f'{html_text(row.text)}</text>')
         return (f'<figure class="gwr-chart"><svg role="img" aria-labelledby="{ident}-title {ident}-desc" '
                 f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
-                f'<title id="{ident}-title">{html.escape(title)}</title>'
-                f'<desc id="{ident}-desc">{html.escape(description)}</desc>{"".join(bars)}</svg>'
-                f'<figcaption>{html.escape(title)}</figcaption></figure>')
+                f'<title id="{ident}-title">{html_text(title)}</title>'
+                f'<desc id="{ident}-desc">{html_text(description)}</desc>{"".join(bars)}</svg>'
+                f'<figcaption>{html_text(title)}</figcaption></figure>')
 
     # --- downloads ---------------------------------------------------------------------
 

@@ -1,18 +1,13 @@
 """In a real browser: search per language, and the language switcher staying on the page."""
 
-import functools
-import http.server
 import os
 import re
 import subprocess
 import sys
-import threading
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update"]
+from conftest import serve
 
 
 @pytest.fixture(scope="module")
@@ -20,22 +15,8 @@ def served_site(tmp_path_factory, project_copier):
     project = project_copier(tmp_path_factory.mktemp("search") / "project")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env, check=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert os.path.exists(CHROMIUM), "chromium is missing: run `make system-deps` (Debian package chromium)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+    with serve(project / "site") as url:
+        yield url
 
 
 def search(browser, base_url, query, with_links=False):

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogs import layout_for, read_catalog, render_catalog, update
+from generator.catalogs import layout_for, read_catalog, render_catalog
+from generator.merge import update
 from generator.checks import check_catalogs
-from generator.errors import InputError
+from generator.errors import InputError, InputErrors
 from generator.pipeline import load_report
 
 from conftest import ROOT
@@ -217,7 +218,7 @@ def test_glossary_check_names_catalog_line_term_and_rendering(project, report):
     entry = next(m for m in catalog if m.context == "action-1.task-1.s1")
     entry.string = "We will make the global digital trade hub prosper."  # not the glossary's rendering
     path.write_bytes(render_catalog(catalog))
-    line = next(m for m in read_catalog(path, "en") if m.context == "action-1.task-1.s1").lineno
+    line = next(m for m in read_catalog(path, "en") if m.context == "action-1.task-1.s1").lineno + 1  # the msgstr
     findings = [f for f in check_catalogs(project, report, "en", run_msgfmt=False, glossary=glossary)
                 if f.check == "glossary" and f.file == "translations/en/action-1.po" and f.line == line]
     assert any("全球数贸中心" in f.message and repr(term.en) in f.message for f in findings)
@@ -225,3 +226,119 @@ def test_glossary_check_names_catalog_line_term_and_rendering(project, report):
     path.write_bytes(render_catalog(catalog))
     again = check_catalogs(project, report, "en", run_msgfmt=False, glossary=glossary)
     assert not any(f.check == "glossary" and f.line == line and "全球数贸中心" in f.message for f in again)
+
+
+# --- catalogs are never damaged ------------------------------------------------------------
+
+
+def set_header_charset(path: Path, charset: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert "charset=utf-8" in text
+    path.write_text(text.replace("charset=utf-8", f"charset={charset}", 1), encoding="utf-8")
+    return next(i for i, line in enumerate(text.splitlines(), start=1) if "charset=" in line)
+
+
+@pytest.mark.parametrize("charset", ["ISO-8859-1", "foobar", "CHARSET"])
+def test_a_catalog_declaring_another_charset_is_refused_everywhere(project, report, charset):
+    path = project / "translations" / "en" / "action-3.po"
+    line = set_header_charset(path, charset)
+    before = path.read_bytes()
+    with pytest.raises(InputError) as caught:
+        read_catalog(path, "en", project)
+    assert str(caught.value).startswith(f"translations/en/action-3.po:{line}: error: [charset]")
+    findings = check_catalogs(project, report, "en", run_msgfmt=False)
+    assert [(f.check, f.line) for f in findings if f.file.endswith("action-3.po")] == [("charset", line)]
+    with pytest.raises(InputErrors):
+        run_update(project)  # no catalog is rewritten when one did not read cleanly
+    assert path.read_bytes() == before
+    from generator.localise import load_localiser
+
+    assert "action-3" in load_localiser(project, "en").broken  # the page shows the Chinese, the build fails
+
+
+def test_deleted_then_restored_sentence_reclaims_its_translation(project, report):
+    task = report.section("action-5").blocks[0]
+    victim = task.body_segments[2]
+    before = snapshot(project)
+    edit_seed(project, victim.text, "")
+    run_update(project)
+    assert victim.text in snapshot(project)["obsolete"].values()
+    edit_seed(project, "推动义亭镇打造美妆产业示范高地", victim.text + "推动义亭镇打造美妆产业示范高地")  # put it back
+    result = run_update(project)
+    after = snapshot(project)
+    assert after["entries"] == before["entries"] and result.new == 0 and result.fuzzy == 0
+    assert not [v for k, v in after["obsolete"].items() if k[0] != "targets"]
+    if shutil.which("msgfmt"):
+        path = project / "translations" / "en" / "action-5.po"
+        done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+
+
+def test_restored_sentence_with_other_wording_comes_back_fuzzy(project, report):
+    task = report.section("action-5").blocks[0]
+    victim = task.body_segments[2]
+    edit_seed(project, victim.text, "")
+    run_update(project)
+    edit_seed(project, "推动义亭镇打造美妆产业示范高地", victim.text.replace("700", "750") + "推动义亭镇打造美妆产业示范高地")
+    run_update(project)
+    msgid, msgstr, fuzzy, previous = snapshot(project)["entries"][("action-5", victim.id)]
+    assert "750" in msgid and msgstr == f"EN {victim.id}" and fuzzy and previous == (victim.text,)
+
+
+def test_obsolete_twin_of_an_entry_is_an_error_that_update_repairs(project, report):
+    path = project / "translations" / "en" / "closing.po"
+    text = path.read_text(encoding="utf-8")
+    entry = text[text.index('msgctxt "closing.p1.s1"'):].split("\n\n")[0]
+    path.write_text(text.rstrip("\n") + "\n\n" + "\n".join("#~ " + line for line in entry.splitlines()) + "\n",
+                    encoding="utf-8")
+    findings = [f for f in check_catalogs(project, report, "en", run_msgfmt=False) if f.check != "numbers"]  # fake EN
+    assert [(f.check, f.severity, f.segment) for f in findings if f.file.endswith("closing.po")] == [
+        ("obsolete-duplicate", "error", "closing.p1.s1")]
+    run_update(project)
+    assert not [f for f in check_catalogs(project, report, "en", run_msgfmt=False) if f.check != "numbers"]
+
+
+def test_duplicate_msgctxt_with_another_msgid_is_an_error(project):
+    path = project / "translations" / "en" / "closing.po"
+    text = path.read_text(encoding="utf-8")
+    entry = text[text.index("#. section closing"):].split("\n\n")[0]
+    forged = entry.replace('msgid "', 'msgid "旧', 1).replace('msgstr "', 'msgstr "A stale translation ', 1)
+    path.write_text(text + "\n" + forged + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"error: \[duplicate-context\] duplicate entry for msgctxt 'closing.p1.s1'"):
+        read_catalog(path, "en", project)
+
+
+# --- citations follow their sentences ---------------------------------------------------------
+
+
+def cited_in_merchants(root: Path, text: str) -> list[str]:
+    import yaml
+
+    data = yaml.safe_load((root / "translations" / "merchants.en.yaml").read_text(encoding="utf-8"))
+    return next(p["source"] for s in data["sections"] for p in s["points"] if text in p["text"])
+
+
+def test_citations_follow_an_inserted_sentence_and_warn_until_update(project, report):
+    from generator.checks import check_project
+
+    buyers = report.segment_index()["action-1.task-1.s2"].text
+    assert "120万" in buyers and cited_in_merchants(project, "1.2 million buyers") == ["action-1.task-1.s2"]
+    edit_seed(project, "推动国际商贸城持续繁荣", "新建一座国际会展中心。推动国际商贸城持续繁荣")
+    warnings = [f for f in check_project(project, run_msgfmt=False) if f.check == "citation"]
+    assert any(f.file == "translations/merchants.en.yaml" and f.segment == "action-1.task-1.s2" for f in warnings)
+    result = run_update(project)
+    assert result.moved["action-1.task-1.s2"] == "action-1.task-1.s3"
+    assert cited_in_merchants(project, "1.2 million buyers") == ["action-1.task-1.s3"]
+    assert load_report(project).segment_index()["action-1.task-1.s3"].text == buyers
+    assert not [f for f in check_project(project, run_msgfmt=False) if f.check == "citation"]
+
+
+def test_a_cited_sentence_that_changed_warns_on_the_point(project):
+    from generator.checks import check_project
+
+    edit_seed(project, "招引采购商超120万人", "招引采购商超130万人")
+    run_update(project)
+    warnings = [f for f in check_project(project, run_msgfmt=False) if f.check == "citation"]
+    assert {(f.file, f.segment) for f in warnings} >= {("translations/merchants.en.yaml", "action-1.task-1.s2"),
+                                                       ("translations/summaries.en.yaml", "action-1.task-1.s2")}
+    assert all(f.line for f in warnings)

@@ -67,4 +67,4 @@ sections:
     with pytest.raises(InputErrors) as caught:
         load_editorial(tmp_path, report)
     assert [str(e).split(" — ")[0] for e in caught.value.errors] == [
-        "translations/merchants.en.yaml:10: unknown sentence ID(s): action-1.task-9.s1"]
+        "translations/merchants.en.yaml:10: error: [editorial] unknown sentence ID(s): action-1.task-9.s1"]

@@ -35,10 +35,29 @@ def test_check_reports_catalog_line_and_honours_an_explanation(project_copier, t
     entry = next(m for m in catalog if m.context == "action-1.task-1.s2")
     entry.string = entry.string.replace("1.2 million", "1.3 million")
     path.write_bytes(render_catalog(catalog))
-    line = next(m for m in read_catalog(path, "en") if m.context == "action-1.task-1.s2").lineno
+    line = next(m for m in read_catalog(path, "en") if m.context == "action-1.task-1.s2").lineno + 1  # the msgstr
     findings = [f for f in check_catalogs(root, report, "en", run_msgfmt=False) if f.check == "numbers"]
     assert [(f.file, f.line) for f in findings] == [("translations/en/action-1.po", line)]
     assert "1,200,000" in findings[0].message
     entry.user_comments = ["Number check: deliberately different, for this test."]
     path.write_bytes(render_catalog(catalog))
     assert not [f for f in check_catalogs(root, report, "en", run_msgfmt=False) if f.check == "numbers"]
+
+
+def test_swapped_rates_and_points_for_percent_are_errors_on_the_msgstr_line(project_copier, tmp_path, report):
+    from generator.numbers import compare
+
+    assert compare("进口增长30%以上，出口增长15%以上", "imports up more than 15% and exports up more than 30%")
+    assert "percentage points in the English" in compare("增长15%", "an increase of 15 percentage points")[0].message
+    assert compare("提高2个百分点", "up two percentage points") == []
+    root = project_copier(tmp_path / "project")
+    path = root / "translations" / "en" / "work-plan.po"
+    catalog = read_catalog(path, "en")
+    entry = next(m for m in catalog if "30%" in m.id and "15%" in m.id)
+    assert entry.string.index("15%") < entry.string.index("30%")  # exports, then imports, as in the Chinese
+    entry.string = entry.string.replace("30%", "@").replace("15%", "30%").replace("@", "15%")  # swap the two
+    path.write_bytes(render_catalog(catalog))
+    msgstr_line = next(m for m in read_catalog(path, "en") if m.context == entry.context).lineno + 1
+    findings = [f for f in check_catalogs(root, report, "en", run_msgfmt=False) if f.check == "numbers"]
+    assert [(f.severity, f.line, f.segment) for f in findings] == [("error", msgstr_line, entry.context)]
+    assert "another order" in findings[0].message
