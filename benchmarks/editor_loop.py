@@ -25,7 +25,7 @@ SEGMENT = "action-1.task-1.s1"
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from conftest import copy_project  # noqa: E402  (the same project copy the tests build from)
-from generator.catalogs import read_catalog, render_catalog  # noqa: E402
+from generator.translation.catalogs import read_catalog, render_catalog  # noqa: E402
 
 
 def environment() -> dict:

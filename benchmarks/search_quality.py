@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.glossary import load_glossary  # noqa: E402
+from generator.enrich.glossary import load_glossary  # noqa: E402
 
 BUDGETS = {"recall@10": 0.80, "exact top-k": 0.70}  # regression guards, under the measured 85.6% / 79.7%
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -1,12 +1,13 @@
 """Generator for the bilingual edition of a Chinese government work report.
 
-The pipeline, one module per stage:
+The pipeline, one package per stage; imports run downward only (cli -> site -> translation
+-> enrich -> source; every stage may use util and errors):
 
-    seedmeta  -> read seeds/report.yaml (which page files, in which order)
-    ingest    -> decode page files, strip page markers, normalise punctuation,
-                 repair column breaks (SourceParagraph list + repairs)
-    parse     -> Report -> Part -> Section -> Block -> Segment (model.py)
-    anomalies -> notes for editors about slips in the printed text
-    render    -> Jinja2 templates -> Markdown in docs/
-    site      -> MkDocs build (atomic), used by the CLI and the MkDocs hooks
+    source/       seeds/ -> Report: decode, stitch pages and column breaks, parse, note slips
+    enrich/       Report + glossary + editorial points -> EnrichedReport (computed once)
+    translation/  Report <-> PO catalogs: extract, merge (`gwr update`), localise, check
+    site/         EnrichedReport + localisers -> Markdown in docs/ -> MkDocs -> site/
+    cli.py        the `gwr` command on top
+
+See ARCHITECTURE.md for the data that flows between the stages.
 """

@@ -16,7 +16,7 @@ def _root(args) -> Path:
 
 
 def cmd_outline(args) -> int:
-    from .pipeline import load_report
+    from .source.load import load_report
 
     report = load_report(_root(args))
     print(f"{report.meta.city}{report.meta.year}年{report.title}")
@@ -36,8 +36,8 @@ def cmd_outline(args) -> int:
 
 
 def cmd_json(args) -> int:
-    from .export import report_to_json
-    from .pipeline import load_report
+    from .source.export import report_to_json
+    from .source.load import load_report
 
     text = report_to_json(load_report(_root(args)))
     if args.output in (None, "-"):
@@ -48,7 +48,7 @@ def cmd_json(args) -> int:
 
 
 def cmd_notes(args) -> int:
-    from .pipeline import load_report
+    from .source.load import load_report
 
     for note in load_report(_root(args)).anomalies:
         print(f"{note.source}: {note.kind}: [{note.segment_id}] {note.message}")
@@ -56,7 +56,7 @@ def cmd_notes(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from .site import generate
+    from .site.generate import generate
 
     result = generate(_root(args))
     pages = sum(len(e.pages) for e in result.editions.values())
@@ -73,8 +73,8 @@ def cmd_build(args) -> int:
 
     from mkdocs.exceptions import MkDocsException
 
-    from .checks import check_project
-    from .site import build_site
+    from .translation.checks import check_project
+    from .site.build import build_site
 
     root = _root(args)
     started = time.monotonic()
@@ -105,8 +105,8 @@ def _print_findings(findings, stream) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .catalogs import extract
-    from .pipeline import load_report
+    from .translation.catalogs import extract
+    from .source.load import load_report
 
     root = _root(args)
     out = Path(args.output) if args.output else root / "build" / "pot"
@@ -116,9 +116,9 @@ def cmd_extract(args) -> int:
 
 
 def cmd_update(args) -> int:
-    from .catalogs import TARGET_LANGUAGES, display
-    from .merge import update
-    from .pipeline import load_report
+    from .translation.catalogs import TARGET_LANGUAGES, display
+    from .translation.merge import update
+    from .source.load import load_report
 
     root = _root(args)
     report = load_report(root)
@@ -134,10 +134,10 @@ def cmd_update(args) -> int:
 def cmd_stats(args) -> int:
     import json
 
-    from .catalogs import TARGET_LANGUAGES
-    from .localise import Progress, load_localiser, progress_by_catalog
-    from .messages import INTERFACE, TARGETS, catalog_messages
-    from .pipeline import load_report
+    from .translation.catalogs import TARGET_LANGUAGES
+    from .translation.localise import Progress, load_localiser, progress_by_catalog
+    from .translation.messages import INTERFACE, TARGETS, catalog_messages
+    from .source.load import load_report
 
     root = _root(args)
     report = load_report(root)
@@ -175,8 +175,8 @@ def _progress_json(progress) -> dict:
 
 
 def cmd_check(args) -> int:
-    from .catalogs import TARGET_LANGUAGES
-    from .checks import check_project
+    from .translation.catalogs import TARGET_LANGUAGES
+    from .translation.checks import check_project
 
     findings = check_project(_root(args), tuple(args.lang or TARGET_LANGUAGES))
     errors = _print_findings(findings, sys.stdout)

@@ -29,7 +29,7 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def report():
-    from generator.pipeline import load_report
+    from generator.source.load import load_report
 
     return load_report(ROOT)
 
@@ -52,13 +52,13 @@ class SeedProject:
         (self.seeds / "report.yaml").write_text(yaml.safe_dump(self.meta, allow_unicode=True), encoding="utf-8")
 
     def load(self):
-        from generator.pipeline import load_report
+        from generator.source.load import load_report
 
         return load_report(self.root)
 
     def ingest(self):
-        from generator.ingest import ingest
-        from generator.seedmeta import load_meta
+        from generator.source.ingest import ingest
+        from generator.source.seedmeta import load_meta
 
         return ingest(load_meta(self.seeds), self.root)
 

@@ -39,7 +39,7 @@ def test_chinese_queries_find_their_pages(browser, served_site, query, expected_
 
 
 def test_english_search_finds_english_pages_only(browser, served_site, root):
-    from generator.catalogs import read_catalog
+    from generator.translation.catalogs import read_catalog
 
     catalog = read_catalog(root / "translations" / "en" / "action-1.po", "en")
     title = catalog.get("实施市场繁荣行动，奋力再造贸易新辉煌", context="action-1.title").string

@@ -65,7 +65,7 @@ def site(site_project) -> Path:
 
 
 def test_pages_exist_with_task_headings(site, report):
-    from generator.model import SectionKind
+    from generator.source.model import SectionKind
 
     for exemplar in report.sections_of_kind(SectionKind.EXEMPLAR):
         page = parse_html(site / exemplar.id / "index.html")

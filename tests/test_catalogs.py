@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogs import layout_for, read_catalog, render_catalog
-from generator.merge import update
-from generator.checks import check_catalogs
+from generator.translation.catalogs import layout_for, read_catalog, render_catalog
+from generator.translation.merge import update
+from generator.translation.checks import check_catalogs
 from generator.errors import InputError, InputErrors
-from generator.pipeline import load_report
+from generator.source.load import load_report
 
 from conftest import ROOT
 
@@ -130,8 +130,8 @@ def test_added_sentence_is_a_new_empty_entry(project):
 
 
 def test_extract_writes_one_template_per_page_and_the_interface(tmp_path, report):
-    from generator.catalogs import extract
-    from generator.messages import page_messages
+    from generator.translation.catalogs import extract
+    from generator.translation.messages import page_messages
 
     written = extract(report, tmp_path)
     names = {p.stem for p in written}
@@ -209,7 +209,7 @@ def test_stats_json():
 
 
 def test_glossary_check_names_catalog_line_term_and_rendering(project, report):
-    from generator.glossary import load_glossary
+    from generator.enrich.glossary import load_glossary
 
     glossary = load_glossary(ROOT, "".join(s.text for s in report.segments()))
     term = next(t for t in glossary.terms if t.zh == "全球数贸中心")
@@ -251,7 +251,7 @@ def test_a_catalog_declaring_another_charset_is_refused_everywhere(project, repo
     with pytest.raises(InputErrors):
         run_update(project)  # no catalog is rewritten when one did not read cleanly
     assert path.read_bytes() == before
-    from generator.localise import load_localiser
+    from generator.translation.localise import load_localiser
 
     assert "action-3" in load_localiser(project, "en").broken  # the page shows the Chinese, the build fails
 
@@ -319,7 +319,7 @@ def cited_in_merchants(root: Path, text: str) -> list[str]:
 
 
 def test_citations_follow_an_inserted_sentence_and_warn_until_update(project, report):
-    from generator.checks import check_project
+    from generator.translation.checks import check_project
 
     buyers = report.segment_index()["action-1.task-1.s2"].text
     assert "120万" in buyers and cited_in_merchants(project, "1.2 million buyers") == ["action-1.task-1.s2"]
@@ -334,7 +334,7 @@ def test_citations_follow_an_inserted_sentence_and_warn_until_update(project, re
 
 
 def test_a_cited_sentence_that_changed_warns_on_the_point(project):
-    from generator.checks import check_project
+    from generator.translation.checks import check_project
 
     edit_seed(project, "招引采购商超120万人", "招引采购商超130万人")
     run_update(project)

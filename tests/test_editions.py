@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogs import read_catalog, render_catalog
+from generator.translation.catalogs import read_catalog, render_catalog
 
 TRANSLATED, FUZZY, PENDING = "action-1.task-1.s1", "action-1.task-1.s2", "action-1.task-1.s3"
 
@@ -190,8 +190,8 @@ def glossary_anchors(html: str) -> list[str]:
 
 
 def test_glossary_pages_sorted_by_pinyin_and_alphabet_with_back_links(site, report):
-    from generator.glossary import load_glossary
-    from generator.terms import ChineseMatcher, occurrences
+    from generator.enrich.glossary import load_glossary
+    from generator.enrich.terms import ChineseMatcher, occurrences
 
     from conftest import ROOT
 
@@ -254,7 +254,7 @@ def test_every_link_to_a_paragraph_or_heading_resolves(site):
 
 
 def test_summaries_on_english_item_pages_only_and_editorial_pages_in_both(site, report):
-    from generator.editorial import load_editorial
+    from generator.enrich.editorial import load_editorial
 
     from conftest import ROOT
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.editorial import load_editorial
+from generator.enrich.editorial import load_editorial
 from generator.errors import InputErrors
 
 from conftest import ROOT

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.catalogs import read_catalog, render_catalog
+from generator.translation.catalogs import read_catalog, render_catalog
 
 # One line of payloads: each would become markup if a boundary forgot to escape.
 INLINE = ('<script>alert("P1")</script> <img src=x onerror=alert("P2")> [P3](javascript:alert("P3")) '
@@ -215,7 +215,7 @@ def test_no_script_runs_in_the_browser(planted, browser):
 
 def test_templates_mark_only_their_own_macros_safe():
     """`| safe` is the one way around the Markdown escaping in templates: only for our macros' output."""
-    templates = Path(__file__).resolve().parent.parent / "generator" / "templates"
+    templates = Path(__file__).resolve().parent.parent / "generator" / "site" / "templates"
     macros = set(re.findall(r"{% macro (\w+)\(", (templates / "_macros.md.j2").read_text(encoding="utf-8")))
     for path in templates.glob("*.j2"):
         for expression in re.findall(r"{{(.*?)\|\s*safe\s*}}", path.read_text(encoding="utf-8")):

@@ -7,7 +7,7 @@ Refresh the golden file after an intended change with `make golden`
 import json
 from pathlib import Path
 
-from generator.export import report_to_dict, report_to_json
+from generator.source.export import report_to_dict, report_to_json
 
 GOLDEN = Path(__file__).parent / "golden" / "report.json"
 SCHEMA = Path(__file__).resolve().parent.parent / "generator" / "schema" / "report.schema.json"
@@ -55,7 +55,7 @@ def test_follows_documented_schema(report):
 
 
 def test_downloads_follow_their_documented_schemas():
-    from generator.site import render_all
+    from generator.site.generate import render_all
 
     from conftest import ROOT
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputErrors
-from generator.exchange import glossary_csv, glossary_tbx
-from generator.glossary import CATEGORIES, Glossary, Term, generate_pinyin, load_glossary
-from generator.glossary_view import CATEGORY_LABELS, SOURCE_LABELS
-from generator.terms import ChineseMatcher, EnglishMatcher
+from generator.enrich.exchange import glossary_csv, glossary_tbx
+from generator.enrich.glossary import CATEGORIES, Glossary, Term, generate_pinyin, load_glossary
+from generator.site.glossary_view import CATEGORY_LABELS, SOURCE_LABELS
+from generator.enrich.terms import ChineseMatcher, EnglishMatcher
 
 from conftest import ROOT
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from generator.catalogs import read_catalog, render_catalog
-from generator.checks import check_catalogs
-from generator.numbers import chinese_values, english_values, missing_numbers
+from generator.translation.catalogs import read_catalog, render_catalog
+from generator.translation.checks import check_catalogs
+from generator.translation.numbers import chinese_values, english_values, missing_numbers
 
 
 @pytest.mark.parametrize("chinese, english", [
@@ -45,7 +45,7 @@ def test_check_reports_catalog_line_and_honours_an_explanation(project_copier, t
 
 
 def test_swapped_rates_and_points_for_percent_are_errors_on_the_msgstr_line(project_copier, tmp_path, report):
-    from generator.numbers import compare
+    from generator.translation.numbers import compare
 
     assert compare("进口增长30%以上，出口增长15%以上", "imports up more than 15% and exports up more than 30%")
     assert "percentage points in the English" in compare("增长15%", "an increase of 15 percentage points")[0].message

@@ -2,7 +2,7 @@
 
 import re
 
-from generator.model import PartKind, SectionKind, SegmentRole
+from generator.source.model import PartKind, SectionKind, SegmentRole
 
 
 def ids(sections):

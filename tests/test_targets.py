@@ -4,7 +4,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from generator.targets import extract_quantities
+from generator.enrich.targets import extract_quantities
 
 LABELLED = Path(__file__).parent / "data" / "targets_labelled.csv"
 
@@ -41,7 +41,7 @@ def test_period_and_start_values(report):
 
 
 def test_a_changed_and_an_added_figure_change_the_data(seed_project, seed_text):
-    from generator.pipeline import load_report
+    from generator.source.load import load_report
 
     text = seed_text.replace("市场成交额超600亿元", "市场成交额超650亿元")
     text = text.replace("招引采购商超120万人。", "招引采购商超120万人。新增海外仓12个以上。")

@@ -1,6 +1,6 @@
 import pytest
 
-from generator.typography import normalise_punctuation
+from generator.source.typography import normalise_punctuation
 
 
 @pytest.mark.parametrize("raw, expected", [

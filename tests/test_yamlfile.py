@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError, InputErrors
-from generator.glossary import load_glossary
-from generator.yamlfile import read_yaml
+from generator.enrich.glossary import load_glossary
+from generator.util.yamlfile import read_yaml
 
 ENTRY = """terms:
   - zh: 八八战略
@@ -60,7 +60,7 @@ def test_every_problem_of_an_entry_is_reported(tmp_path):
 
 
 def test_every_problem_of_an_editorial_point_is_reported(tmp_path, report):
-    from generator.editorial import load_editorial
+    from generator.enrich.editorial import load_editorial
 
     (tmp_path / "translations").mkdir()
     (tmp_path / "translations" / "merchants.en.yaml").write_text(

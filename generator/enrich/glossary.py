@@ -1,0 +1,204 @@
+"""The glossary: translations/glossary.yaml read, validated and completed with pinyin.
+
+One entry per term: the Chinese and its variants, the preferred English and the
+accepted variants, a category, a short English explanation (and a Chinese one where
+useful), and where the English comes from. Pinyin is generated with pypinyin unless
+an entry gives it (for polyphonic characters: 长三角 is cháng, not zhǎng). Every
+problem is collected and reported with the file, the 1-based line and the entry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError, InputErrors
+from ..util.yamlfile import child, line_of, read_yaml
+
+GLOSSARY_FILE = "translations/glossary.yaml"
+CATEGORIES = {
+    "policy": "policy and slogan", "programme": "programme", "place": "place", "platform": "platform",
+    "organisation": "organisation", "institution": "institution", "economic-term": "economic term",
+    "event": "event", "brand": "brand",
+}
+SOURCES = {"official": "established official rendering", "common": "common usage", "ours": "our rendering"}
+REQUIRED = ("zh", "en", "category", "explanation_en", "source")
+OPTIONAL = ("id", "zh_variants", "en_variants", "pinyin", "explanation_zh", "source_note")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_ANCHOR_ID = re.compile(r"[a-z][a-z0-9-]*")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str  # the anchor on the glossary pages: "term-" + toneless pinyin, unless the entry sets one
+    zh: str
+    en: str
+    category: str
+    explanation_en: str
+    source: str
+    pinyin: str  # with tone marks, syllables separated by spaces
+    zh_variants: tuple[str, ...] = ()
+    en_variants: tuple[str, ...] = ()
+    explanation_zh: str = ""
+    source_note: str = ""
+    line: int = 0  # where the entry starts in the file
+
+    @property
+    def zh_forms(self) -> tuple[str, ...]:
+        return (self.zh, *self.zh_variants)
+
+    @property
+    def en_forms(self) -> tuple[str, ...]:
+        return (self.en, *self.en_variants)
+
+    @property
+    def sort_key_zh(self) -> tuple:
+        return (pinyin_key(self.zh), self.zh)
+
+    @property
+    def sort_key_en(self) -> tuple:
+        return (fold_en(self.en), self.en)
+
+
+@dataclass
+class Glossary:
+    terms: list[Term]
+    path: str
+
+    def by_id(self) -> dict[str, Term]:
+        return {t.id: t for t in self.terms}
+
+
+# --- pinyin --------------------------------------------------------------------------
+
+
+def generate_pinyin(text: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return " ".join(s for s in lazy_pinyin(text, style=Style.TONE, errors=lambda chars: [chars]) if s.strip())
+
+
+def pinyin_key(text: str) -> str:
+    """Sort key: pinyin with tone numbers (ba1 before ba4), Latin letters and digits as they are, no punctuation."""
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = lazy_pinyin(text, style=Style.TONE3, errors=lambda chars: [chars.lower()])
+    return re.sub(r"[^0-9a-z ]+", "", " ".join(syllables)).strip()
+
+
+def toneless(pinyin: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", pinyin.replace("ü", "v"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_en(text: str) -> str:
+    """English sort key: letters and digits only, case-folded (so “'146' strategy” sorts under 1)."""
+    return re.sub(r"[^0-9a-z ]", "", text.casefold()).strip()
+
+
+def slug_of(pinyin: str) -> str:
+    return "term-" + re.sub(r"[^a-z0-9]+", "-", toneless(pinyin).lower()).strip("-")
+
+
+# --- loading and validation ------------------------------------------------------------------
+
+
+def load_glossary(root: Path, report_text: str | None = None) -> Glossary:
+    """Read and validate the glossary; report_text (the whole report) enables the 'appears nowhere' check."""
+    path = root / GLOSSARY_FILE
+    shown = GLOSSARY_FILE
+    if not path.exists():
+        return Glossary([], shown)
+    errors: list[InputError] = []
+    data, document = read_yaml(root, GLOSSARY_FILE, errors)
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+        raise InputError(shown, "1", "the file must have a list under 'terms:'", "see the entries already there",
+                         check="glossary-entry")
+    lines = [line_of(node) for node in child(document, "terms").value]
+    terms = []
+    for index, (entry, line) in enumerate(zip(data["terms"], lines)):
+        term = _term(entry, line, index, shown, errors)
+        if term:
+            terms.append(term)
+    errors.extend(_cross_checks(terms, shown, report_text))
+    if errors:
+        raise InputErrors(errors)
+    return Glossary(terms, shown)
+
+
+def _problem(shown: str, line: int, entry, problem: str, fix: str) -> InputError:
+    name = entry.get("zh") if isinstance(entry, dict) else None
+    label = f"entry {name!r}: " if name else ""
+    return InputError(shown, str(line), label + problem, fix, check="glossary-entry")
+
+
+def _term(entry, line: int, index: int, shown: str, errors: list[InputError]) -> Term | None:
+    if not isinstance(entry, dict):
+        errors.append(_problem(shown, line, None, f"entry {index + 1} is not a mapping", "write 'zh: …', 'en: …' lines"))
+        return None
+    found = len(errors)
+    for key in REQUIRED:
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            errors.append(_problem(shown, line, entry, f"'{key}' is missing or empty", f"add '{key}:' to the entry"))
+    for key in entry:
+        if key not in REQUIRED + OPTIONAL:
+            errors.append(_problem(shown, line, entry, f"unknown key '{key}'",
+                                   f"use only {', '.join(REQUIRED + OPTIONAL)}"))
+    for key in ("zh_variants", "en_variants"):
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            errors.append(_problem(shown, line, entry, f"'{key}' must be a list of texts", f"write {key}: [a, b]"))
+    if entry.get("category") and entry["category"] not in CATEGORIES:
+        errors.append(_problem(shown, line, entry, f"unknown category {entry['category']!r}",
+                               f"use one of {', '.join(CATEGORIES)}"))
+    if entry.get("source") and entry["source"] not in SOURCES:
+        errors.append(_problem(shown, line, entry, f"unknown source {entry['source']!r}", f"use one of {', '.join(SOURCES)}"))
+    if "id" in entry and not (isinstance(entry["id"], str) and _ANCHOR_ID.fullmatch(entry["id"])):
+        errors.append(_problem(shown, line, entry, f"the id {entry['id']!r} is not an anchor name",
+                               "use lower-case letters, digits and hyphens, starting with a letter (term-…)"))
+    if isinstance(entry.get("en"), str) and _HAN.search(entry["en"]):
+        errors.append(_problem(shown, line, entry, "the English rendering contains Chinese characters",
+                               "write the English in 'en'"))
+    if len(errors) > found:
+        return None
+    pinyin = str(entry.get("pinyin") or generate_pinyin(entry["zh"]))
+    return Term(
+        id=str(entry.get("id") or slug_of(pinyin)), zh=entry["zh"].strip(), en=entry["en"].strip(),
+        category=entry["category"], explanation_en=entry["explanation_en"].strip(), source=entry["source"],
+        pinyin=pinyin, zh_variants=tuple(v.strip() for v in entry.get("zh_variants", [])),
+        en_variants=tuple(v.strip() for v in entry.get("en_variants", [])),
+        explanation_zh=str(entry.get("explanation_zh") or "").strip(),
+        source_note=str(entry.get("source_note") or "").strip(), line=line,
+    )
+
+
+def _cross_checks(terms: list[Term], shown: str, report_text: str | None) -> list[InputError]:
+    errors = []
+    seen_zh: dict[str, Term] = {}
+    seen_en: dict[str, Term] = {}
+    seen_id: dict[str, Term] = {}
+    for term in terms:
+        entry = {"zh": term.zh}
+        for form in term.zh_forms:
+            if form in seen_zh and seen_zh[form] is not term:
+                errors.append(_problem(shown, term.line, entry, f"the Chinese {form!r} is also entry {seen_zh[form].zh!r} "
+                                       f"(line {seen_zh[form].line})", "merge the two entries or remove one form"))
+            seen_zh.setdefault(form, term)
+        for form in term.en_forms:
+            key = form.casefold()
+            if key in seen_en and seen_en[key] is not term:
+                other = seen_en[key]
+                errors.append(_problem(shown, term.line, entry, f"the English {form!r} is also used for {other.zh!r} "
+                                       f"(line {other.line})", "give each term its own English rendering"))
+            seen_en.setdefault(key, term)
+        if term.id in seen_id:
+            errors.append(_problem(shown, term.line, entry, f"the anchor {term.id!r} is also that of "
+                                   f"{seen_id[term.id].zh!r} (line {seen_id[term.id].line})",
+                                   "set a distinct 'id:' on one of them"))
+        seen_id.setdefault(term.id, term)
+        if report_text is not None and not any(form in report_text for form in term.zh_forms):
+            errors.append(_problem(shown, term.line, entry, "the term appears nowhere in the report",
+                                   "check its spelling against the report, or remove the entry"))
+    return errors

@@ -1,0 +1,123 @@
+"""Enrich: find the glossary's terms in the text, in Chinese and in English.
+
+Chinese: at each position the longest form that matches wins, and matches never
+overlap (全球数贸中心 beats 数贸中心). A form made of Latin letters or digits (4+1,
+132) only matches where it is not part of a longer number or word. English: the
+preferred rendering and its accepted variants, case-insensitive, on word boundaries,
+with straight and curly quotes treated alike; the longest match wins there too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .glossary import Glossary, Term
+from ..source.model import Report
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_QUOTES = "'\"‘’“”"
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    term: Term
+
+
+class ChineseMatcher:
+    def __init__(self, glossary: Glossary) -> None:
+        self.forms: dict[str, list[tuple[str, Term]]] = {}
+        for term in glossary.terms:
+            for form in term.zh_forms:
+                self.forms.setdefault(form[0], []).append((form, term))
+        for candidates in self.forms.values():
+            candidates.sort(key=lambda item: -len(item[0]))  # longest first
+
+    def find(self, text: str) -> list[Match]:
+        matches, at = [], 0
+        while at < len(text):
+            match = self._longest_at(text, at)
+            if match:
+                matches.append(match)
+                at = match.end
+            else:
+                at += 1
+        return matches
+
+    def _longest_at(self, text: str, at: int) -> Match | None:
+        for form, term in self.forms.get(text[at], ()):
+            end = at + len(form)
+            if text.startswith(form, at) and _bounded(text, at, end):
+                return Match(at, end, term)
+        return None
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """A form starting or ending in a Latin letter or digit must not continue a longer number or word."""
+    if _ASCII_WORD.match(text[start]) and start > 0 and _ASCII_WORD.match(text[start - 1]):
+        return False
+    if _ASCII_WORD.match(text[end - 1]) and end < len(text) and _ASCII_WORD.match(text[end]):
+        return False
+    return True
+
+
+class EnglishMatcher:
+    def __init__(self, glossary: Glossary) -> None:
+        unique = {(form, term.id): term for term in glossary.terms for form in term.en_forms}
+        # Longest first, so that the alternation prefers "Yiwu Global Digital Trade Center" to "Yiwu".
+        self.forms = sorted(((form, term) for (form, _), term in unique.items()), key=lambda item: -len(item[0]))
+        self.keys = [_probe(form) for form, _ in self.forms]
+
+    def find(self, text: str) -> list[Match]:
+        folded = text.casefold()
+        candidates = tuple(i for i, key in enumerate(self.keys) if key in folded)  # cheap pre-filter
+        if not candidates:
+            return []
+        pattern = self._pattern(candidates)
+        return [Match(m.start(), m.end(), self.forms[int(m.lastgroup[1:])][1]) for m in pattern.finditer(text)]
+
+    @lru_cache(maxsize=4096)
+    def _pattern(self, candidates: tuple[int, ...]) -> re.Pattern:
+        return re.compile("|".join(f"(?P<t{i}>{_form_pattern(self.forms[i][0])})" for i in candidates), re.IGNORECASE)
+
+    def contains(self, text: str, term: Term) -> bool:
+        return any(re.search(_form_pattern(form), text, re.IGNORECASE) for form in term.en_forms)
+
+
+def _probe(form: str) -> str:
+    """The longest quote-free run of the form, case-folded: if it is not in a text, the form is not either."""
+    runs = re.split(f"[{re.escape(_QUOTES)}]", form.casefold())
+    return max(runs, key=len)
+
+
+def _form_pattern(form: str) -> str:
+    quote = f"[{re.escape(_QUOTES)}]"
+    pattern = "".join(quote if c in _QUOTES else re.escape(c) for c in form)
+    # Between words, a quote may open or close a name: “Four Bigs” public security campaign.
+    pattern = re.sub(r"(\\ )+", lambda _: f"{quote}?\\s+{quote}?", pattern)
+    before = r"(?<![\w])" if re.match(r"\w", form) else ""
+    after = r"(?![\w])" if re.search(r"\w$", form) else ""
+    if re.search(r"[^aeiouAEIOU]y$", form):  # city -> cities
+        return before + pattern[:-1] + "(?:y|ies)" + after
+    plural = "(?:e?s)?" if re.search(r"[A-Za-z]$", form) else ""  # TEU -> TEUs, hub -> hubs
+    return before + pattern + plural + after
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    term: Term
+    segment_id: str
+    section_id: str
+
+
+def occurrences(report: Report, matcher: ChineseMatcher) -> dict[str, list[Occurrence]]:
+    """Where each term appears in the official text: term ID -> occurrences in reading order."""
+    found: dict[str, list[Occurrence]] = {}
+    for section in report.sections():
+        for segment in section.segments():
+            for match in matcher.find(segment.text):
+                found.setdefault(match.term.id, []).append(Occurrence(match.term, segment.id, section.id))
+    return found

@@ -1,0 +1,107 @@
+"""The editions as MkDocs sees them: one config per language, built into one site.
+
+The Chinese config (mkdocs.yml) is the default edition at the site's root; each
+other edition has its own config (mkdocs.en.yml inherits mkdocs.yml) and its own
+search index, built into a sub-folder (site/en/) right after the Chinese build,
+so `mkdocs build` and `mkdocs serve` always produce and serve both.
+
+Pages have the same slug in every edition, so each page links to itself in every
+language (switcher, hreflang and x-default). Links are absolute: from site_url when
+it is set (set it when the site is served below a sub-path), else from the host root.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..translation.localise import HTML_LANG
+from .build import build_timestamp
+from .generate import CONFIG_FILES, LANGUAGES, SUBDIRS, GenerateResult, generate, inputs_fingerprint
+
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+DEFAULT_LANG = LANGUAGES[0]
+
+
+@dataclass
+class PreparedEdition:
+    nav: list
+    problems: list[InputError] = field(default_factory=list)
+
+
+# Shared by every load of the hooks file (MkDocs executes it once per config).
+_generated: dict[Path, tuple[tuple, GenerateResult]] = {}
+
+
+def edition_lang(config) -> str:
+    """zh-Hans -> zh: the edition a config builds, from its theme language."""
+    language = config.theme["language"]
+    for lang, html_lang in HTML_LANG.items():
+        if language in (lang, html_lang):
+            return lang
+    return language.split("-")[0]
+
+
+def project_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+class EditionSite:
+    def prepare(self, config) -> PreparedEdition:
+        """Regenerate docs/ if an input changed; the nav and problems of this config's edition."""
+        root = project_root(config)
+        # Reproducible without the Makefile: dates in the site (sitemap, archives) are the report's year.
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_timestamp(root)))
+        fingerprint = inputs_fingerprint(root)
+        cached = _generated.get(root)
+        if cached is None or cached[0] != fingerprint:
+            result = generate(root)
+            _generated[root] = (inputs_fingerprint(root), result)
+        result = _generated[root][1]
+        lang = edition_lang(config)
+        self._use_search_words(config, result.user_dict)
+        # Until a page sets its own links (and on the 404 page), the switcher goes to the homes.
+        config.extra["alternate"] = self.alternates(config, "index.md")
+        config.extra["x_default"] = self.x_default(config, "index.md")
+        config.extra["home"] = self.page_url(config, lang, "index.md")
+        return PreparedEdition(result.editions[lang].nav, result.problems.get(lang, []))
+
+    def _use_search_words(self, config, user_dict: Path) -> None:
+        """Give the search plugin the glossary's words (its documented jieba_dict_user option)."""
+        for plugin in config.plugins.values():
+            if "jieba_dict_user" in getattr(plugin, "config", {}):
+                plugin.config["jieba_dict_user"] = str(user_dict)
+
+    def root_url(self, config) -> str:
+        """The URL of the default edition's root, ending in '/'."""
+        url = config.site_url or "/"
+        url = url if url.endswith("/") else url + "/"
+        subdir = SUBDIRS[edition_lang(config)]
+        return url[: -len(subdir)] if subdir and url.endswith("/" + subdir) else url
+
+    def page_url(self, config, lang: str, src_uri: str) -> str:
+        path = "" if src_uri == "index.md" else src_uri.removesuffix(".md") + "/"
+        return f"{self.root_url(config)}{SUBDIRS[lang]}{path}"
+
+    def alternates(self, config, src_uri: str) -> list[dict]:
+        return [{"name": LANGUAGE_NAMES[lang], "link": self.page_url(config, lang, src_uri), "lang": HTML_LANG[lang]}
+                for lang in LANGUAGES]
+
+    def x_default(self, config, src_uri: str) -> str:
+        return self.page_url(config, DEFAULT_LANG, src_uri)
+
+    def build_other_editions(self, config) -> None:
+        """After the default edition: build the others into their sub-folders of the same site."""
+        if edition_lang(config) != DEFAULT_LANG:
+            return
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        root = project_root(config)
+        for lang in LANGUAGES[1:]:
+            site_url = config.site_url + SUBDIRS[lang] if config.site_url else None
+            other = load_config(str(root / CONFIG_FILES[lang]), site_dir=str(Path(config.site_dir) / SUBDIRS[lang]),
+                                strict=config.strict, site_url=site_url)
+            build(other)

@@ -1,0 +1,110 @@
+"""Render: the enriched report -> the Markdown pages and the navigation of one language edition.
+
+The Renderer only assembles pages: it gives each page's template the helpers of its
+edition (titles, text markup, links, editorial points, targets, glossary, translation
+status) and renders every planned page in memory. Writing files is generate.py's job.
+Every {{ value }} in a template is escaped for Markdown by the environment itself
+(escape.markdown_text as Jinja's finalize); helpers return Safe where they build markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from ..enrich.enriched import EnrichedReport
+from ..enrich.pages import ITEM_KINDS, PageKind, items_of
+from ..source.model import SectionKind
+from ..translation.localise import Localiser
+from .escape import Safe, anchor, fmt, front_matter_title, link, markdown_text
+from .glossary_view import GlossaryView
+from .language import EditionLanguage
+from .links import Links
+from .markup import TextMarkup
+from .navigation import build_nav
+from .points import PointsView
+from .status import TranslationStatus
+from .target_view import TargetView
+from .titles import Titles
+
+TEMPLATES = Path(__file__).parent / "templates"
+PAGE_TEMPLATES = {
+    PageKind.HOME: "home.md.j2", PageKind.PART: "part.md.j2", PageKind.ITEM: "item.md.j2",
+    PageKind.HIGHLIGHTS: "editorial.md.j2", PageKind.MERCHANTS: "editorial.md.j2", PageKind.TARGETS: "targets.md.j2",
+    PageKind.CLOSING: "part.md.j2", PageKind.GLOSSARY: "glossary.md.j2", PageKind.NOTES: "source-notes.md.j2",
+    PageKind.STATUS: "translation-status.md.j2", PageKind.CONTRIBUTING: "contributing.md.j2",
+}
+
+
+@dataclass
+class Edition:
+    """The rendered pages of one language, in navigation order."""
+
+    lang: str
+    pages: dict[str, str]  # relative path -> Markdown
+    nav: list
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory across renders (each Renderer has its own Environment)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
+class Renderer:
+    """Renders the pages of one language edition."""
+
+    def __init__(self, enriched: EnrichedReport, localiser: Localiser, status: TranslationStatus | None = None,
+                 contributing: str = "") -> None:
+        report = enriched.report
+        self.enriched = enriched
+        self.language = EditionLanguage(localiser)
+        self.links = Links(enriched.plans)
+        self.titles = Titles(report, self.language, enriched.editorial, self.links)
+        self.glossary = GlossaryView(enriched, self.language)
+        self.markup = TextMarkup(report, self.language, self.glossary)
+        self.status = status
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=False,  # Markdown, not HTML: finalize escapes every {{ value }} for Markdown instead
+            finalize=markdown_text,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+            bytecode_cache=_COMPILED,
+        )
+        gettext = self.language.gettext
+        self.env.install_gettext_callables(gettext, lambda s, p, n: gettext(s if n == 1 else p), newstyle=False)
+        self.env.filters["front_matter_title"] = front_matter_title
+        self.env.globals.update(
+            report=report, meta=report.meta, plans=enriched.plans, SectionKind=SectionKind, PageKind=PageKind,
+            ITEM_KINDS=ITEM_KINDS, zh=self.language.zh, contributing=Safe(contributing), items_of=items_of,
+            lang=self.language, titles=self.titles, markup=self.markup, links=self.links, g=self.glossary,
+            points=PointsView(report, enriched.editorial, self.language, self.titles, self.links),
+            tv=TargetView(report, enriched.quantities, self.language, self.links), status=status,
+            link=link, anchor=anchor, fmt=fmt,
+        )
+
+    def render(self, downloads: dict[str, str] | None = None) -> Edition:
+        pages = {}
+        for plan in self.enriched.plans:
+            self.markup.start_page(plan)
+            template = self.env.get_template(PAGE_TEMPLATES[plan.kind])
+            pages[plan.path] = template.render(page=plan, sections=plan.sections, part=plan.part)
+        pages.update(downloads or {})
+        return Edition(self.language.lang, pages, build_nav(self.enriched.plans, self.titles))

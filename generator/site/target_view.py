@@ -1,0 +1,128 @@
+"""The quantified statements as a language edition shows them: values, labels, tables, charts, downloads.
+
+Values in English are formatted with Babel (RMB 60 billion, 1.2 million, 50,000; mu
+with hectares); in Chinese they are shown as printed. The metric labels come from
+translations/<lang>/targets.po, so editors can correct them like any translation.
+"""
+
+from __future__ import annotations
+
+from babel.numbers import format_compact_decimal, format_decimal
+
+from ..enrich.targets import Quantity
+from ..source.model import Report, SectionKind
+from .charts import ChartRow, bar_chart
+from .escape import Safe
+from .labels import N_
+from .language import EditionLanguage
+from .links import Links
+from .markup import strip_end
+
+CURRENCY = {"CNY": "RMB", "USD": "USD"}
+UNIT_EN = {
+    "person-times": "person-times", "persons": "people", "m²": "m²", "km²": "km²", "TEU": "TEU", "kW": "kW", "km": "km",
+    "households": "households", "t": "tonnes", "orders": "orders", "vehicles": "vehicles", "items": "items",
+    "times": "times",
+}
+COMPARATOR_EN = {">": "more than ", ">=": "at least ", "<=": "no more than ", "~": "about ", "=": "",
+                 "growth": "growth of ", "decline": "decrease of "}
+COMPARATOR_ZH = {">": ("超", ""), ">=": ("", "以上"), "<=": ("", "以内"), "~": ("", "左右"), "=": ("", ""),
+                 "growth": ("增长", ""), "decline": ("下降", "")}
+HECTARES_PER_MU = 1 / 15
+
+
+def english_number(value: float) -> str:
+    if value >= 1_000_000:
+        return format_compact_decimal(value, format_type="long", locale="en", fraction_digits=2)
+    return format_decimal(value, locale="en")
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class TargetView:
+    def __init__(self, report: Report, quantities: list[Quantity], language: EditionLanguage, links: Links) -> None:
+        self.report = report
+        self.language = language
+        self.zh = language.zh
+        self.quantities = quantities
+        self.links = links
+
+    # --- one figure ------------------------------------------------------------------
+
+    def label(self, q: Quantity) -> str:
+        return self.language.plain(q.id, q.metric_zh or q.unit)
+
+    def value(self, q: Quantity) -> str:
+        comparator = "=" if q.change and q.comparator == q.change else q.comparator
+        if self.zh:
+            before, after = COMPARATOR_ZH[comparator]
+            start = f"从{q.from_value}{q.unit}到" if q.from_value else ""
+            rank = "第" if q.base_unit == "rank" else ""
+            change = {"growth": "增长", "decline": "下降"}.get(q.change, "")
+            return f"{start}{change}{before}{rank}{q.value}{q.unit}{after}"
+        # The English labels name the change ("Export growth"), so the value needs only its bound.
+        return COMPARATOR_EN[comparator] + self._english(q.base_value, q, q.value)
+
+    def _english(self, base: float, q: Quantity, printed: str) -> str:
+        unit = q.base_unit
+        if unit in CURRENCY:
+            return f"{CURRENCY[unit]} {english_number(base)}"
+        if unit == "percent":
+            return f"{printed}%"
+        if unit == "rank":
+            return ordinal(int(base))
+        if unit == "mu":
+            return f"{english_number(base)} mu ({english_number(round(base * HECTARES_PER_MU))} ha)"
+        words = UNIT_EN.get(unit, "")
+        return f"{english_number(base)} {words}".strip()
+
+    def change(self, q: Quantity) -> str:
+        """From → to, where the text gives both (the five-year achievements)."""
+        if not q.from_value:
+            return ""
+        scale = q.base_value / float(q.value)
+        if self.zh:
+            return f"{q.from_value}{q.unit}"
+        return self._english(float(q.from_value) * scale, q, q.from_value)
+
+    # --- groups ------------------------------------------------------------------------
+
+    def of_period(self, period: str) -> list[Quantity]:
+        return [q for q in self.quantities if q.period == period]
+
+    def headline(self) -> list[Quantity]:
+        """The figures of the 主要预期目标 section: the headline targets of the year."""
+        sections = {s.id for s in self.report.sections_of_kind(SectionKind.TARGETS)}
+        return [q for q in self.quantities if q.segment_id.split(".")[0] in sections]
+
+    def of_section(self, section_id: str) -> list[Quantity]:
+        return [q for q in self.quantities if q.segment_id.split(".")[0] == section_id]
+
+    def by_action(self) -> list[tuple[str, list[Quantity]]]:
+        return [(s.id, self.of_section(s.id)) for s in self.report.sections_of_kind(SectionKind.ACTION)
+                if self.of_section(s.id)]
+
+    # --- tables and charts -------------------------------------------------------------
+
+    def task_title(self, segment_id: str) -> str:
+        """The task (一是…) a sentence of an action belongs to, in this edition's language."""
+        section = self.report.section(segment_id.split(".")[0])
+        for block in section.blocks:
+            if any(s.id == segment_id for s in block.segments) and block.title_segment:
+                return strip_end(self.language.plain(block.title_segment.id, block.title or ""))
+        return ""
+
+    def chart(self, ident: str, title: str, description: str, quantities: list[Quantity], from_slug: str,
+              with_start: bool = False) -> Safe:
+        rows = []
+        for q in quantities:
+            href = self.links.url(q.segment_id, from_slug)
+            if with_start and q.from_value:  # the figure of five years earlier, then today's
+                earlier = f"{self.label(q)}{self.language.paren(self.language.gettext(N_('五年前')))}"
+                rows.append(ChartRow(earlier, q.base_value / float(q.value) * float(q.from_value), self.change(q),
+                                     href))
+            rows.append(ChartRow(self.label(q), q.base_value, self.value(q), href))
+        return Safe(bar_chart(ident, title, description, rows))

@@ -1,0 +1,173 @@
+"""Ingest: page files -> clean body paragraphs with their source lines.
+
+Steps, in order: decode each page file (UTF-8 with or without BOM, else GB18030),
+take each non-blank line as a printed paragraph, lift out newspaper continuation
+markers as provenance, join a paragraph that ends mid-sentence (a column break) to
+the next one, and normalise punctuation widths. Nothing is reworded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from .model import ColumnBreakRepair, ContinuationMarker, SourceRef
+from .seedmeta import PageFile, ReportMeta
+from .typography import normalise_punctuation
+
+CN_DIGITS = "零一二三四五六七八九十"
+PAGE_MARKER = re.compile(
+    r"[（(]\s*(上接|接上|下转|转下|下接)\s*第?\s*([零一二三四五六七八九十\d]+)\s*版\s*[）)]"
+)
+PART_HEADING = re.compile(r"^([一二三四五六七八九十]+)、(?!.*[。！？!?]).{1,40}$")
+# A printed paragraph that ends with one of these (optionally followed by closing
+# quotes or brackets) ends a sentence; anything else is a column break.
+SENTENCE_END = re.compile(r"[。！？：；!?:;…]+[”’」』》）)]*$")
+CONTEXT_CHARS = 12
+
+
+@dataclass
+class SourceParagraph:
+    """One paragraph of body text (or a part heading) and where its lines came from."""
+
+    text: str
+    lines: list[tuple[int, SourceRef]]  # (offset where the source line starts, line)
+    is_part_heading: bool = False
+
+    def source_at(self, offset: int) -> SourceRef:
+        found = self.lines[0][1]
+        for start, ref in self.lines:
+            if start <= offset:
+                found = ref
+        return found
+
+
+@dataclass
+class IngestResult:
+    title: str | None
+    paragraphs: list[SourceParagraph]
+    markers: list[ContinuationMarker] = field(default_factory=list)
+    repairs: list[ColumnBreakRepair] = field(default_factory=list)
+
+    def body_text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+def cn_number(text: str) -> int:
+    """Chinese numerals up to 99 (一, 十, 十一, 二十三) or Arabic digits -> int."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(units) if units else 0)
+    return CN_DIGITS.index(text)
+
+
+def decode(data: bytes, shown_path: str, encoding: str | None = None) -> str:
+    """UTF-8 (BOM optional) first, then GB18030, which also covers GBK and GB2312."""
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as err:
+            raise InputError(shown_path, f"byte {err.start}", f"not valid {encoding}",
+                             "fix the byte there or correct 'encoding' in seeds/report.yaml", check="seed") from err
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise InputError(
+                shown_path, f"byte {utf8_error.start}",
+                "the file is neither UTF-8 nor GB18030 (undecodable byte "
+                f"0x{data[utf8_error.start]:02x})",
+                "re-save the file as UTF-8", check="seed",
+            ) from utf8_error
+
+
+@dataclass
+class _Fragment:
+    """A printed paragraph before column-break repair."""
+
+    text: str
+    source: SourceRef
+    kind: str  # "title" | "heading" | "body"
+
+
+def _read_fragments(page: PageFile, rel_path: str, title: str,
+                    markers: list[ContinuationMarker], seen_body: bool) -> list[_Fragment]:
+    text = decode(page.path.read_bytes(), rel_path, page.encoding)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fragments = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        ref = SourceRef(rel_path, number)
+        line = raw
+        for match in PAGE_MARKER.finditer(raw):
+            direction = "from" if match.group(1) in ("上接", "接上") else "to"
+            markers.append(ContinuationMarker(normalise_punctuation(match.group(0)), direction,
+                                              cn_number(match.group(2)), ref))
+        line = PAGE_MARKER.sub("", line).strip(" \t\u3000\ufeff")
+        if not line:
+            continue
+        if not seen_body and re.sub(r"\s+", "", line) == title:
+            kind = "title"
+        elif PART_HEADING.match(line):
+            kind = "heading"
+        else:
+            kind = "body"
+        seen_body = seen_body or kind != "title"
+        fragments.append(_Fragment(line, ref, kind))
+    return fragments
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text))
+
+
+def ingest(meta: ReportMeta, project_root: Path) -> IngestResult:
+    markers: list[ContinuationMarker] = []
+    fragments: list[_Fragment] = []
+    for page in meta.pages:
+        rel_path = page.path.resolve().relative_to(project_root.resolve()).as_posix()
+        fragments += _read_fragments(page, rel_path, meta.title, markers, seen_body=bool(fragments))
+
+    result = IngestResult(title=None, paragraphs=[], markers=markers)
+    open_paragraph: SourceParagraph | None = None  # a body paragraph still waiting for its end
+    for fragment in fragments:
+        if fragment.kind == "title":
+            result.title = result.title or fragment.text
+            continue
+        if fragment.kind == "body" and open_paragraph is not None:
+            join_at = len(open_paragraph.text)
+            result.repairs.append(ColumnBreakRepair(
+                paragraph=len(result.paragraphs) - 1, offset=join_at,
+                first=open_paragraph.lines[-1][1], second=fragment.source,
+                before=open_paragraph.text[-CONTEXT_CHARS:], after=fragment.text[:CONTEXT_CHARS],
+            ))
+            open_paragraph.text += fragment.text
+            open_paragraph.lines.append((join_at, fragment.source))
+        else:
+            paragraph = SourceParagraph(fragment.text, [(0, fragment.source)], fragment.kind == "heading")
+            result.paragraphs.append(paragraph)
+            open_paragraph = None if paragraph.is_part_heading else paragraph
+        if open_paragraph is not None and _ends_sentence(open_paragraph.text):
+            open_paragraph = None
+
+    for paragraph in result.paragraphs:
+        paragraph.text = normalise_punctuation(paragraph.text)
+    result.repairs = [
+        _with_normalised_context(r, result.paragraphs[r.paragraph].text) for r in result.repairs
+    ]
+    return result
+
+
+def _with_normalised_context(repair: ColumnBreakRepair, text: str) -> ColumnBreakRepair:
+    return ColumnBreakRepair(
+        repair.paragraph, repair.offset, repair.first, repair.second,
+        text[max(0, repair.offset - CONTEXT_CHARS): repair.offset],
+        text[repair.offset: repair.offset + CONTEXT_CHARS],
+    )

@@ -1,0 +1,195 @@
+"""`gwr check`: what is wrong in what editors edit, and where (file:line).
+
+Each finding has a check name and a severity, in the manner of pofilter and
+Weblate: errors break the site or the catalog, warnings need an editor's eye.
+Everything is checked before anything is reported; `gwr build` runs the same checks
+and builds nothing while there is an error.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from .catalogs import TARGET_LANGUAGES, PoFile, catalog_dir, display, read_po_file, templates
+from ..enrich.editorial import Editorial, load_editorial
+from ..errors import ERROR, WARNING, Finding, InputError, InputErrors, findings_of
+from ..enrich.glossary import Glossary, load_glossary
+from .localise import Localiser, load_localiser, placeholders
+from .messages import INTERFACE, TARGETS
+from ..source.model import Report
+from .numbers import compare as compare_numbers
+from ..source.load import load_report
+from ..enrich.terms import ChineseMatcher, EnglishMatcher
+
+
+def check_project(root: Path, langs: tuple[str, ...] = TARGET_LANGUAGES, run_msgfmt: bool = True) -> list[Finding]:
+    """Every problem of the seeds, the glossary, the editorial files and the catalogs, in that order."""
+    try:
+        report = load_report(root)
+    except (InputError, InputErrors) as err:
+        return findings_of(err)  # nothing else can be checked against a report that cannot be read
+    findings: list[Finding] = []
+    glossary = _loaded(findings, lambda: load_glossary(root, "".join(s.text for s in report.segments())))
+    editorial = _loaded(findings, lambda: load_editorial(root, report))
+    for lang in langs:
+        findings.extend(check_catalogs(root, report, lang, run_msgfmt, glossary))
+        if editorial is not None:
+            findings.extend(citation_findings(editorial, report, load_localiser(root, lang)))
+    return findings
+
+
+def _loaded(findings: list[Finding], load):
+    try:
+        return load()
+    except (InputError, InputErrors) as err:
+        findings.extend(findings_of(err))
+        return None
+
+
+def citation_findings(editorial: Editorial, report: Report, localiser: Localiser) -> list[Finding]:
+    """A point whose cited sentence changed: the catalog still holds the Chinese the point was written
+    against until `gwr update` moves citations with their sentences or marks the translation fuzzy."""
+    current = report.segment_index()
+    findings = []
+    for point in editorial.points():
+        for ident in point.sources:
+            entry = localiser.entries.get(ident)
+            if entry is None or ident not in current:
+                continue
+            if entry.id != current[ident].text:
+                findings.append(Finding(WARNING, "citation", point.file, point.line,
+                                        f"{ident}, cited here, now reads “{current[ident].text[:30]}…”, not "
+                                        f"“{entry.id[:30]}…” as when the point was written",
+                                        "run `gwr update` (citations follow moved sentences), then check the point",
+                                        ident))
+            elif entry.fuzzy:
+                findings.append(Finding(WARNING, "citation", point.file, point.line,
+                                        f"the Chinese of {ident}, cited here, has changed since it was translated",
+                                        "check that the point still holds, then review the fuzzy translation",
+                                        ident))
+    return findings
+
+
+def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = True,
+                   glossary: Glossary | None = None) -> list[Finding]:
+    folder = catalog_dir(root, lang)
+    terms = TermCheck(glossary) if glossary and glossary.terms else None
+    pots = templates(report)
+    findings: list[Finding] = []
+    present = {path.stem: path for path in sorted(folder.glob("*.po"))}
+    for name in pots:
+        if name not in present:
+            findings.append(Finding(WARNING, "missing-catalog", display(folder / f"{name}.po", root), None,
+                                    "no catalog for this page: its English shows the Chinese", "run `gwr update`"))
+    for name, path in present.items():
+        try:
+            po = read_po_file(path, lang, root)
+        except InputError as err:
+            findings.append(err.finding)
+            continue
+        if run_msgfmt:
+            findings.extend(_msgfmt(path, po.shown))
+        findings.extend(_obsolete_twins(po))
+        pot = list(pots.get(name, []))
+        expected = {(m.id, m.context) for m in pot if m.id}
+        current = {m.context: m.id for m in pot if m.id}
+        for message in po.catalog:
+            if not message.id:
+                continue
+            findings.extend(_check_message(message, name, po, expected, current))
+            if message.context and message.string and not message.fuzzy and name != TARGETS:  # labels, not sentences
+                findings.extend(_check_numbers(message, po))
+                if terms:
+                    findings.extend(terms.check(message, po))
+    return findings
+
+
+def _obsolete_twins(po: PoFile) -> list[Finding]:
+    """An obsolete (#~) entry with the key of an active one: gettext rejects the catalog."""
+    active = {(m.id, m.context) for m in po.catalog if m.id}
+    return [Finding(ERROR, "obsolete-duplicate", po.shown, None,
+                    f"msgctxt {m.context!r} is both an entry and an obsolete (#~) entry", "delete the #~ entry, "
+                    "or run `gwr update`, which keeps the translation that belongs to the current Chinese",
+                    m.context) for m in po.catalog.obsolete.values() if (m.id, m.context) in active]
+
+
+NUMBER_NOTE = "Number check:"  # a translator comment that explains a deliberate difference
+
+
+def _check_numbers(message, po: PoFile) -> list[Finding]:
+    """Every figure of the Chinese (万/亿 scaled, percentages, counted numerals) is in the English, as the
+    same kind of figure and, for rates, in the same order."""
+    if any(NUMBER_NOTE in c for c in message.user_comments):
+        return []
+    return [Finding(ERROR, "numbers", po.shown, po.msgstr_line(message), f"{message.context}: {problem.message}",
+                    f"correct the English, or explain the difference in a translator comment starting "
+                    f"'# {NUMBER_NOTE}'", message.context)
+            for problem in compare_numbers(message.id, message.string)]
+
+
+class TermCheck:
+    """A translated sentence whose Chinese has a glossary term must use its rendering or a variant."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.chinese = ChineseMatcher(glossary)
+        self.english = EnglishMatcher(glossary)
+
+    def check(self, message, po: PoFile) -> list[Finding]:
+        found, seen = [], set()
+        for match in self.chinese.find(message.id):
+            term = match.term
+            if term.id in seen or self.english.contains(message.string, term):
+                continue
+            seen.add(term.id)
+            accepted = "; ".join(repr(f) for f in term.en_variants)
+            found.append(Finding(WARNING, "glossary", po.shown, po.msgstr_line(message),
+                                 f"{term.zh} is translated without the glossary's {term.en!r}"
+                                 + (f" (or {accepted})" if accepted else ""),
+                                 "use the glossary rendering, or add the wording to en_variants in "
+                                 "translations/glossary.yaml if it is also right", message.context))
+        return found
+
+
+def _check_message(message, name: str, po: PoFile, expected: set, current: dict) -> list[Finding]:
+    found = []
+    shown, line = po.shown, po.msgstr_line(message)
+    if name == INTERFACE:
+        if message.string and not message.fuzzy and placeholders(message.string) != placeholders(message.id):
+            found.append(Finding(ERROR, "placeholders", shown, line,
+                                 f"the {{names}} in msgstr must be those of msgid: {sorted(placeholders(message.id) or [])}",
+                                 "copy each {name} unchanged into the translation", message.context))
+    elif (message.id, message.context) not in expected:
+        if message.context in current:
+            found.append(Finding(WARNING, "stale-msgid", shown, line,
+                                 f"msgctxt {message.context!r}: the Chinese has changed since this entry was made",
+                                 "run `gwr update`, then review the entry it marks fuzzy", message.context))
+        else:
+            found.append(Finding(WARNING, "unknown-context", shown, line,
+                                 f"msgctxt {message.context!r} is not on this page any more",
+                                 "run `gwr update` (it becomes obsolete, #~)", message.context))
+    if message.context and message.string and message.string != message.string.strip():
+        found.append(Finding(WARNING, "whitespace", shown, line, "msgstr starts or ends with a space",
+                             "remove the space (sentences are joined with one space)", message.context))
+    if message.string and "\n" in message.string:
+        found.append(Finding(WARNING, "newline", shown, line, "msgstr contains a line break",
+                             "write the sentence on one line", message.context))
+    return found
+
+
+def _msgfmt(path: Path, shown: str) -> list[Finding]:
+    """GNU gettext's own check, when it is installed (Debian package gettext)."""
+    msgfmt = shutil.which("msgfmt")
+    if not msgfmt:
+        return []
+    done = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    if done.returncode == 0:
+        return []
+    findings = []
+    for text in done.stderr.splitlines():
+        where, _, rest = text.partition(": ")
+        file_part, _, line_part = where.rpartition(":")
+        line = int(line_part) if line_part.isdigit() else None
+        findings.append(Finding(ERROR, "msgfmt", shown, line, rest or text, "see `msgfmt --check` for details"))
+    return findings

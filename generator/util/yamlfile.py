@@ -1,0 +1,91 @@
+"""Editor-written YAML files read with their line numbers, so that every problem can name its line.
+
+Stricter than YAML itself where editors need it: a key given twice in one mapping is an
+error (YAML keeps the last one without a word), and a syntax error points at the line
+where the broken construct starts (an unclosed quote), not where the parser gave up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from ..errors import InputError, InputErrors
+
+# Constructs whose errors surface far below where they start: report their start.
+_STARTS_EARLIER = ("quoted scalar", "flow sequence", "flow mapping", "block scalar")
+
+
+def read_yaml(root: Path, rel: str, errors: list[InputError] | None = None) -> tuple[object, yaml.Node | None]:
+    """The data and the node tree (which carries the line of every value). One parse, libyaml if present.
+
+    Duplicate keys go into `errors` when the caller collects problems, else they are raised."""
+    return read_yaml_file(root / rel, rel, errors)
+
+
+def read_yaml_file(path: Path, shown: str, errors: list[InputError] | None = None) -> tuple[object, yaml.Node | None]:
+    text = path.read_text(encoding="utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        node = loader.get_single_node()
+        duplicates = _duplicate_keys(node, shown)
+        if duplicates and errors is None:
+            raise InputErrors(duplicates)
+        (errors if errors is not None else []).extend(duplicates)
+        return (loader.construct_document(node) if node is not None else None), node
+    except yaml.YAMLError as err:
+        raise _syntax_error(err, shown) from err
+    finally:
+        loader.dispose()
+
+
+def _syntax_error(err: yaml.YAMLError, shown: str) -> InputError:
+    problem = getattr(err, "problem", None) or str(err)
+    context = getattr(err, "context", None) or ""
+    problem_mark, context_mark = getattr(err, "problem_mark", None), getattr(err, "context_mark", None)
+    starts_earlier = context_mark is not None and any(word in context for word in _STARTS_EARLIER)
+    mark = context_mark if starts_earlier else problem_mark
+    line = mark.line + 1 if mark is not None else ""
+    detail = f"{context}: {problem}" if context else problem
+    if starts_earlier and problem_mark is not None and problem_mark.line != context_mark.line:
+        detail += f" (the parser stopped at line {problem_mark.line + 1})"
+        fix = "close the quote or bracket that starts on this line"
+    else:
+        fix = "fix the indentation or quoting at that line (quote texts that contain ': ' or start with a quote)"
+    return InputError(shown, str(line), f"not valid YAML ({detail})", fix, check="yaml")
+
+
+def _duplicate_keys(node: yaml.Node | None, shown: str) -> list[InputError]:
+    errors: list[InputError] = []
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in current.value:
+                name = str(key.value)
+                if name in seen:
+                    errors.append(InputError(shown, str(line_of(key)), f"'{name}' appears twice in one mapping "
+                                             f"(first at line {seen[name]}); YAML would keep only the last",
+                                             "keep one of the two (merge them if both are needed)", check="yaml"))
+                seen.setdefault(name, line_of(key))
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return sorted(errors, key=lambda e: e.line or 0)
+
+
+def child(node: yaml.Node | None, key) -> yaml.Node | None:
+    """The node of a mapping's key or a sequence's index."""
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if k.value == key:
+                return v
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key]
+    return None
+
+
+def line_of(node: yaml.Node | None) -> int:
+    return node.start_mark.line + 1 if node is not None else 1
