@@ -28,10 +28,10 @@ catalogs: $(STAMP)
 	$(BIN)/gwr update
 
 # Benchmarks with budgets: build time, PO file saved -> English page reloaded in `mkdocs serve`,
-# and Chinese search quality for every glossary term (on the site `make site` built).
+# and search as readers use it: hit rates, bytes and latency per language (on the site `make site` built).
 bench: site system-deps
 	$(BIN)/python benchmarks/editor_loop.py
-	$(BIN)/python benchmarks/search_quality.py
+	$(BIN)/python benchmarks/search_hits.py
 
 # Debian packages the tests use: chromium (browser tests) and gettext (msgfmt --check).
 system-deps:

