@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check catalogs bench golden lock system-deps clean
+.PHONY: site serve test check catalogs bench golden lock system-deps web-tools clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,17 +28,25 @@ catalogs: $(STAMP)
 	$(BIN)/gwr update
 
 # Benchmarks with budgets: build time, PO file saved -> English page reloaded in `mkdocs serve`,
-# and search as readers use it: hit rates, bytes and latency per language (on the site `make site` built).
-bench: site system-deps
+# search as readers use it (hit rates, bytes, latency), and Lighthouse and axe-core on the built site.
+bench: site system-deps web-tools
 	$(BIN)/python benchmarks/editor_loop.py
 	$(BIN)/python benchmarks/search_hits.py
+	$(BIN)/python benchmarks/web_quality.py
 
-# Debian packages the tests use: chromium (browser tests) and gettext (msgfmt --check).
+# Web quality tools from the npm registry, pinned in package-lock.json: axe-core and Lighthouse.
+web-tools: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+# Debian packages the tests use: chromium (browser tests), gettext (msgfmt --check), and CJK fonts
+# (so that pages are laid out in a browser as a reader sees them).
 system-deps:
-	@command -v chromium >/dev/null && command -v msgfmt >/dev/null || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext >/dev/null; }
+	@command -v chromium >/dev/null && command -v msgfmt >/dev/null && fc-list :lang=zh | grep -q . || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext fonts-noto-cjk >/dev/null; }
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps web-tools
 	$(BIN)/pytest
 
 # Refresh the golden JSON after an intended change to the parser or the seed; review the diff.

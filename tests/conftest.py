@@ -99,10 +99,11 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 
 
 @contextmanager
-def serve(folder: Path):
-    """A built site served on 127.0.0.1 only; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(folder: Path, port: int = 0, compress: bool = False):
+    """A built site served on 127.0.0.1 only (any free port unless one is given); yields its base URL.
+    compress: gzip text as any real host does (for measuring what a reader downloads)."""
+    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -110,9 +111,47 @@ def serve(folder: Path):
         server.shutdown()
 
 
+@contextmanager
+def built_and_served(project: Path, *command: str):
+    """The project's site built for the address it is then served at (site_url: canonical links,
+    hreflang and the language switcher name that address); yields the base URL."""
+    import subprocess
+    import sys
+
+    with serve(project / "site") as url:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GWR_SITE_URL=url)
+        subprocess.run([sys.executable, "-m", *(command or ("generator", "build"))], cwd=project, env=env,
+                       check=True, capture_output=True)
+        yield url
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
+
+
+class _GzipHandler(_QuietHandler):
+    """Text compressed with gzip when the browser accepts it; everything cacheable for an hour."""
+
+    TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".tbx")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (path.suffix in self.TEXT and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        import gzip
+        import io
+
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @pytest.fixture(scope="session")

@@ -184,7 +184,7 @@ def test_duplicate_entry_is_an_error(project):
 def test_check_reports_placeholders_and_stale_entries(project, report):
     path = project / "translations" / "en" / "interface.po"
     catalog = read_catalog(path, "en")
-    catalog.get("报纸第{page}版暂缺。").string = "Page {pgae} is missing."
+    catalog.get("注{n}").string = "Note {nn}"
     path.write_bytes(render_catalog(catalog))
     edit_seed(project, CHANGED_FROM, CHANGED_FROM + "并")
     findings = check_catalogs(project, load_report(project), "en", run_msgfmt=False)

@@ -70,15 +70,17 @@ def test_chinese_is_indexed_as_overlapping_pairs():
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, project_copier) -> Path:
-    import os
-    import sys
+def built_served(tmp_path_factory, project_copier):
+    from conftest import built_and_served
 
     project = project_copier(tmp_path_factory.mktemp("search") / "project")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, env=env, check=True,
-                   capture_output=True)
-    return project / "site"
+    with built_and_served(project) as url:
+        yield project / "site", url
+
+
+@pytest.fixture(scope="module")
+def built(built_served) -> Path:
+    return built_served[0]
 
 
 def test_each_edition_has_its_own_index_and_no_lunr_documents(built):
@@ -114,11 +116,8 @@ def test_index_holds_every_sentence_under_its_tokens(built, report):
 
 
 @pytest.fixture(scope="module")
-def served(built):
-    from conftest import serve
-
-    with serve(built) as url:
-        yield url
+def served(built_served) -> str:
+    return built_served[1]
 
 
 def results(browser, url: str, path: str, query: str) -> tuple[list[str], list[str]]:

@@ -49,3 +49,17 @@ def test_a_changed_and_an_added_figure_change_the_data(seed_project, seed_text):
     found = {(q.segment_id, q.value, q.unit, q.comparator) for q in extract_quantities(load_report(seed_project.root))}
     assert ("action-1.task-1.s1", "650", "亿元", ">") in found
     assert ("action-1.task-1.s3", "12", "个", ">=") in found  # the added sentence
+
+
+def test_metric_names_agree_with_the_hand_labelled_list(report):
+    """The metric, not the words before the number: each name is the labelled one, or holds it (the official
+    wording around it), or is held by it; none begins with what belongs to the figure before."""
+    names = {(q.segment_id, q.value): q.metric_zh for q in extract_quantities(report)}
+    rows = [r for r in labelled() if (r["segment_id"], r["value"]) in names]
+    agree = [r for r in rows if r["metric_zh"] in names[(r["segment_id"], r["value"])]
+             or names[(r["segment_id"], r["value"])] in r["metric_zh"]]
+    exact = [r for r in rows if names[(r["segment_id"], r["value"])] == r["metric_zh"]]
+    print(f"\nmetric names: {len(exact)} exact, {len(agree)} agree of {len(rows)}")
+    assert len(agree) / len(rows) >= 0.95
+    wrong_start = [n for n in names.values() if n.startswith(("以上", "以内", "、", "加快", "推动", "招引", "举办"))]
+    assert wrong_start == [] and all(len(n) >= 2 for n in names.values())

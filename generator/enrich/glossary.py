@@ -38,12 +38,13 @@ class Term:
     category: str
     explanation_en: str
     source: str
-    pinyin: str  # with tone marks, syllables separated by spaces
+    pinyin: str  # with tone marks, syllables separated by spaces (for anchors, sorting and search)
     zh_variants: tuple[str, ...] = ()
     en_variants: tuple[str, ...] = ()
     explanation_zh: str = ""
     source_note: str = ""
     line: int = 0  # where the entry starts in the file
+    pinyin_written: str = ""  # as people write it: Yìwū (Sūxī) Guójì Shūniǔgǎng
 
     @property
     def zh_forms(self) -> tuple[str, ...]:
@@ -78,6 +79,31 @@ def generate_pinyin(text: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
     return " ".join(s for s in lazy_pinyin(text, style=Style.TONE, errors=lambda chars: [chars]) if s.strip())
+
+
+PROPER_NAMES = ("place", "organisation", "institution", "platform", "brand", "event")  # capitalised in pinyin
+_PUNCTUATION = {"（": " (", "）": ") ", "“": " “", "”": "” ", "、": ", ", "，": ", ", "：": ": ", "·": " · ",
+                "《": " ", "》": " "}
+
+
+def written_pinyin(text: str, syllables: list[str], proper_name: bool) -> str:
+    """Pinyin as it is written (GB/T 16159): the syllables of a word joined, with an apostrophe before
+    a, o and e inside a word (Xī'ān), words apart, brackets and quotes as in English, names capitalised."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    pieces, at = [], 0
+    for word in jieba.lcut(text, HMM=False):
+        if not _HAN.search(word):
+            pieces.append(_PUNCTUATION.get(word, f" {word} "))
+            continue
+        count = sum(1 for c in word if _HAN.match(c))
+        spelled = ""
+        for syllable in syllables[at:at + count]:
+            spelled += ("'" if spelled and syllable[0] in "aoeāáǎàōóǒòēéěè" else "") + syllable
+        at += count
+        pieces.append(f" {spelled.capitalize() if proper_name else spelled} ")
+    return re.sub(r"\s+([,:)”])", r"\1", re.sub(r"([(“])\s+", r"\1", " ".join("".join(pieces).split()))).strip()
 
 
 def pinyin_key(text: str) -> str:
@@ -164,6 +190,7 @@ def _term(entry, line: int, index: int, shown: str, errors: list[InputError]) ->
     if len(errors) > found:
         return None
     pinyin = str(entry.get("pinyin") or generate_pinyin(entry["zh"]))
+    han_syllables = [s for s in pinyin.split() if not _HAN.search(s) and re.search(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]", s)]
     return Term(
         id=str(entry.get("id") or slug_of(pinyin)), zh=entry["zh"].strip(), en=entry["en"].strip(),
         category=entry["category"], explanation_en=entry["explanation_en"].strip(), source=entry["source"],
@@ -171,6 +198,7 @@ def _term(entry, line: int, index: int, shown: str, errors: list[InputError]) ->
         en_variants=tuple(v.strip() for v in entry.get("en_variants", [])),
         explanation_zh=str(entry.get("explanation_zh") or "").strip(),
         source_note=str(entry.get("source_note") or "").strip(), line=line,
+        pinyin_written=written_pinyin(entry["zh"].strip(), han_syllables, entry["category"] in PROPER_NAMES),
     )
 
 

@@ -43,7 +43,6 @@ BEFORE = [("不少于", ">="), ("不超过", "<="), ("控制在", "<="), ("超�
           ("增至", "="), ("提高到", "="), ("提升至", "="), ("达到", "="), ("达", "="), ("增长", "growth"),
           ("下降", "decline"), ("降低", "decline"), ("跃升至", "=")]
 PERIODS = {PartKind.REVIEW: "achievement", PartKind.PLAN: "goal-2030", PartKind.WORK_PLAN: "target-2026"}
-_FILLER = re.compile(r"^(推动|确保|实现|完成|力争|全年|其中|努力|累计|带动|预计)+")
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def _from_sentence(segment_id: str, text: str, period: str) -> list[Quantity]:
     result: list[Quantity] = []
     matches = [m for m in FIGURE.finditer(text) if _is_quantity(text, m)]
     skip: set[int] = set()
-    last_metric, previous_end = "", 0
+    last_metric, previous = "", None
     for index, match in enumerate(matches):
         if index in skip:
             continue
@@ -83,8 +82,8 @@ def _from_sentence(segment_id: str, text: str, period: str) -> list[Quantity]:
         if _opens_range(text, match) and index + 1 < len(matches):
             start_value, skip = match.group(2), skip | {index, index + 1}
             match = matches[index + 1]
-        metric = _metric(text, first, previous_end) or last_metric
-        last_metric, previous_end = metric, match.end()
+        metric = _metric(text, first, match, previous, last_metric)
+        last_metric, previous = metric, match
         unit = match.group(3)
         base_unit, scale = UNITS[unit]
         result.append(Quantity(f"{segment_id}.q{len(result) + 1}", segment_id, match.group(2), unit,
@@ -132,13 +131,50 @@ def _change(text: str, match: re.Match) -> str:
     return ""
 
 
-def _metric(text: str, match: re.Match, previous_end: int) -> str:
-    """The words before the figure in its clause (after any earlier figure), without comparators and filler."""
-    head = text[:match.start()]
+# What the name of a metric is not: verbs that lead up to it, words that tie it to the figure.
+_LEADING_VERBS = re.compile(  # 新增, 投用, 建设 and 拓展 stay: they say what is counted (additions, space)
+    r"^(?:推动|加快|全力争取|争取|确保|实现|力争|招引|举办|培育|引育|完成|启动|打造|谋划实施|实施|提供|"
+    r"免费开展|开展|引进|聚焦|努力|全年|其中|累计|带动|预计)+")
+_TRAILING_WORDS = re.compile(
+    r"(?:连续跨越|跨越|年均|均|保持在|缩小到|缩小至|达到|达|超过|超|突破|增长|增至|提高到|提升至|完成总工程量的|分别|各|的)+$")
+# Where a rank or a range begins: 稳居全省…, 连续19年居全国…, 从3006亿元…; not the 居 of 居民 or 居住.
+_RANK_START = re.compile(r"(?:连续)?(?:\d+年|[一二两三四五六七八九十]+年)?(?:稳居|位居|居(?![民住家])|从)")
+_AFTER_FIGURE = re.compile(r"[\u4e00-\u9fff“”A-Za-z0-9]+?(?=[，；：。！？、（）]|以上|以内|左右|获|$)")
+_MODIFIERS_ONLY = re.compile(r"^(?:年均|全年|分别|同比|其中|均)?$")
+_COUNTED = re.compile(r"[一二两三四五六七八九十]+[个项家大]")  # 三个大台阶: a count, not a metric
+_GENERIC = ("总量", "数量", "规模", "总数")  # of what the figure before measured: 三甲医院…总量
+
+
+def _metric(text: str, first: re.Match, match: re.Match, previous: re.Match | None, last_metric: str) -> str:
+    """The name of what a figure measures: the noun right after it (33项授权赋能事项), else the words
+    before it in its clause, without the verbs that lead up to it and the words that tie it to the
+    figure (招引采购商超120万人 -> 采购商), else the metric of the figure before (年均增长7.9%)."""
+    after = _AFTER_FIGURE.match(text, match.end())
+    if after and not _COUNTED.match(after.group(0)) and not text.startswith(("以上", "以内", "左右", "等"), match.end()):
+        if match.group(3) == "%":  # 确保新建项目100%开工建设: the rate of what follows, for what precedes
+            return _before(text, first, previous, last_metric) + after.group(0)
+        noun = _LEADING_VERBS.sub("", after.group(0)) or after.group(0)
+        listed = re.search(r"([^，；：。、]*?等)$", text[:first.start()])  # 启动X等14个项目: X等项目
+        return _LEADING_VERBS.sub("", listed.group(1)) + noun if listed and len(noun) <= 2 else noun
+    return _before(text, first, previous, last_metric)
+
+
+def _before(text: str, first: re.Match, previous: re.Match | None, last_metric: str) -> str:
+    """The words before the figure in its clause, cut to what names the metric."""
+    head = text[:first.start()]
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(head)]
-    phrase = head[max(breaks[-1] if breaks else 0, previous_end):]
-    phrase = phrase.strip("、和及与")
-    for word in ("第", "从", "超全国", *(w for w, _ in BEFORE), "从"):
+    start = max(breaks[-1] if breaks else 0, previous.end() if previous else 0)
+    phrase = head[start:]
+    if previous and start == previous.end() and re.match(r"(?:以上|以内)[^、，]", phrase):  # 10亿元以上项目24个
+        return text[previous.start():first.start()]
+    phrase = re.sub(r"^(?:以上|以内|左右)?、*", "", phrase)
+    if first.group(3) == "位" or _RANK_START.search(phrase):
+        subject, *ranking = _RANK_START.split(phrase, maxsplit=1)
+        # 社零…，稳居全省第1位: the sentence's subject; 连续两年居百强县第1位: the ranking it is in
+        phrase = subject or last_metric or "".join(ranking)
+    for word in ("第", *(w for w, _ in BEFORE)):
         phrase = phrase.removesuffix(word)
-    phrase = _FILLER.sub("", phrase)
-    return phrase[-12:]
+    phrase = _TRAILING_WORDS.sub("", _LEADING_VERBS.sub("", phrase))
+    if phrase in _GENERIC and last_metric:  # 新增三甲医院4家，总量居全省第1位: 三甲医院总量
+        return last_metric.removeprefix("新增") + phrase
+    return last_metric if _MODIFIERS_ONLY.match(phrase) else phrase

@@ -20,11 +20,16 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..errors import InputError
+from ..util.files import write_if_changed
+from .escape import html_text
+from .render import Edition
+from .sitemaps import robots_txt, url_entry, write_sitemaps
 from ..translation.localise import HTML_LANG
 from .build import build_timestamp
 from .generate import CONFIG_FILES, LANGUAGES, SUBDIRS, GenerateResult, generate, inputs_fingerprint
 
-LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+# The switcher's labels, each in its own language (Material writes them as HTML).
+LANGUAGE_NAMES = {"zh": '<span lang="zh-Hans">中文</span>', "en": '<span lang="en">English</span>'}
 MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 OWN_WORKER = "assets/javascripts/gwr-search.js"
 DEFAULT_LANG = LANGUAGES[0]
@@ -54,6 +59,9 @@ def project_root(config) -> Path:
 
 
 class EditionSite:
+    def __init__(self) -> None:
+        self._editions: dict[tuple[Path, str], Edition] = {}  # the edition a config builds
+
     def prepare(self, config) -> PreparedEdition:
         """Regenerate docs/ if an input changed; the nav and problems of this config's edition."""
         root = project_root(config)
@@ -66,6 +74,7 @@ class EditionSite:
             _generated[root] = (inputs_fingerprint(root), result)
         result = _generated[root][1]
         lang = edition_lang(config)
+        self._editions[root, lang] = result.editions[lang]
         # Until a page sets its own links (and on the 404 page), the switcher goes to the homes.
         config.extra["alternate"] = self.alternates(config, "index.md")
         config.extra["x_default"] = self.x_default(config, "index.md")
@@ -95,8 +104,29 @@ class EditionSite:
         return [{"name": LANGUAGE_NAMES[lang], "link": self.page_url(config, lang, src_uri), "lang": HTML_LANG[lang]}
                 for lang in LANGUAGES]
 
+    def editors_links(self, config) -> str:
+        """The footer's links to the editors' pages, in the edition's language (HTML; labels escaped)."""
+        edition = self._editions[project_root(config), edition_lang(config)]
+        links = " · ".join(f'<a href="{html_text(self.page_url(config, edition_lang(config), slug + ".md"))}">'
+                           f"{html_text(label)}</a>" for label, slug in edition.footer)
+        return f'<span class="gwr-editors">{html_text(edition.footer_title)}{html_text("：" if edition.lang == "zh" else ": ")}{links}</span>'
+
     def x_default(self, config, src_uri: str) -> str:
         return self.page_url(config, DEFAULT_LANG, src_uri)
+
+    def write_sitemaps(self, config) -> None:
+        """The edition's sitemap with every page's alternates, one beside each page, and robots.txt."""
+        lang = edition_lang(config)
+        edition = self._editions[project_root(config), lang]
+        entries, folders = {}, {}
+        for src in (rel for rel in edition.pages if rel.endswith(".md")):
+            alternates = [(a["lang"], a["link"]) for a in self.alternates(config, src)]
+            entries[src] = url_entry(self.page_url(config, lang, src), [*alternates, ("x-default", self.x_default(config, src))])
+            folders["" if src == "index.md" else src.removesuffix(".md")] = src
+        write_sitemaps(Path(config.site_dir), folders, entries)
+        if lang == DEFAULT_LANG:
+            robots = robots_txt([self.page_url(config, other, "sitemap.xml").removesuffix("/") for other in LANGUAGES])
+            write_if_changed(Path(config.site_dir) / "robots.txt", robots.encode("utf-8"))
 
     def build_other_editions(self, config) -> None:
         """After the default edition: build the others into their sub-folders of the same site."""

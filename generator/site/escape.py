@@ -8,8 +8,9 @@ a page through exactly one of these functions, chosen by where it lands:
   The page templates apply it to every {{ expression }} by themselves (Jinja's finalize),
   unless the value is `Safe`: markup our own code built from escaped pieces.
 - html_text: text inside the HTML blocks we build in Python (paragraphs, charts, tooltips).
-- front_matter_title: the page title in the front matter; MkDocs and Material put it into
-  <title>, the header and the search index as HTML, so it is HTML-escaped text in a YAML string.
+- front_matter_text: a value of the front matter (title, description); MkDocs and Material put
+  them into <title>, the header, meta tags and the nav as HTML, so they are HTML-escaped text
+  (quotes too: they also land in attributes) in a YAML string.
 - nav_label: a navigation label; Material writes it into the nav and the footer as HTML.
 
 Escapes are character references, which Markdown passes through and browsers decode:
@@ -64,14 +65,27 @@ def html_text(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def front_matter_title(value: object) -> Safe:
-    """A YAML string (JSON is YAML) holding the HTML-escaped title."""
-    return Safe(json.dumps(html.escape(" ".join(str(value).split()), quote=False), ensure_ascii=False))
+def front_matter_text(value: object) -> Safe:
+    """A YAML string (JSON is YAML) holding the HTML-escaped text, on one line."""
+    return Safe(json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=False))
 
 
 def nav_label(value: object) -> str:
     """A navigation label: Material writes it into the page as HTML."""
     return html.escape(" ".join(str(value).split()), quote=False)
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e“”‘’…—]*")
+
+
+def marked_chinese(value: object, escape=html_text) -> Safe:
+    """English text in which every run of Chinese carries lang="zh-Hans" (screen readers switch voice);
+    the rest is escaped for its context by `escape` (html_text, or markdown_text in Markdown)."""
+    text, pieces, at = str(value), [], 0
+    for run in _HAN_RUN.finditer(text):
+        pieces += [escape(text[at:run.start()]), f'<span lang="zh-Hans">{escape(run.group(0))}</span>']
+        at = run.end()
+    return Safe("".join(pieces) + escape(text[at:]))
 
 
 def fmt(pattern: str, **values: object) -> Safe:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..enrich.enriched import EnrichedReport
 from ..enrich.glossary import Term, fold_en, pinyin_key
 from ..enrich.terms import Occurrence
-from .escape import html_text
+from .escape import Safe, html_text, markdown_text, marked_chinese
 from .labels import N_
 from .language import EditionLanguage
 
@@ -63,15 +63,16 @@ class GlossaryView:
     def link_terms(self, text: str, chinese: bool, linked: set[str], base: str) -> str:
         """HTML for text, with the first occurrence on the page of each term linked to its entry."""
         matcher = self.zh_matcher if chinese else self.en_matcher
+        escape = html_text if chinese else marked_chinese  # Chinese quoted in English says it is Chinese
         pieces, at = [], 0
         for match in matcher.find(text):
             if match.term.id in linked:
                 continue
             linked.add(match.term.id)
-            pieces.append(html_text(text[at:match.start]))
+            pieces.append(escape(text[at:match.start]))
             pieces.append(self.term_link(match.term, text[match.start:match.end], base))
             at = match.end
-        pieces.append(html_text(text[at:]))
+        pieces.append(escape(text[at:]))
         return "".join(pieces)
 
     def term_link(self, term: Term, shown: str, base: str) -> str:
@@ -82,8 +83,8 @@ class GlossaryView:
         """The counterpart language, the pinyin and the short explanation."""
         if self.zh:
             explanation = short_explanation(term.explanation_zh or term.explanation_en)
-            return f"{term.en}（{term.pinyin}）：{explanation}"
-        return f"{term.zh} ({term.pinyin}): {short_explanation(term.explanation_en)}"
+            return f"{term.en}（{term.pinyin_written}）：{explanation}"
+        return f"{term.zh} ({term.pinyin_written}): {short_explanation(term.explanation_en)}"
 
     # --- the glossary page ---------------------------------------------------------------
 
@@ -110,6 +111,18 @@ class GlossaryView:
 
     def source(self, term: Term) -> str:
         return self.gettext(SOURCE_LABELS[term.source])
+
+    def source_note(self, term: Term) -> Safe:
+        """Where the rendering comes from (Markdown): written in English, so marked as such on Chinese pages."""
+        if self.zh:
+            return Safe(f'<span lang="en">{markdown_text(term.source_note)}</span>')
+        return marked_chinese(term.source_note, markdown_text)
+
+    def explanation(self, term: Term) -> Safe:
+        """The explanation in the edition's language (Markdown), Chinese quoted in English marked as such."""
+        if self.zh:
+            return markdown_text(term.explanation_zh or term.explanation_en)
+        return marked_chinese(term.explanation_en, markdown_text)
 
     def places(self, term: Term) -> list[Place]:
         """Each section where the term occurs, with its first occurrence there (the back-links)."""

@@ -27,6 +27,7 @@ def on_config(config):
     for problem in edition.problems:  # a strict build stops here, naming the file and line
         log.warning(str(problem))
     config.nav = edition.nav
+    config.copyright = site.editors_links(config)  # the footer links the editors' pages
     return config
 
 
@@ -42,4 +43,5 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    site.write_sitemaps(config)
     site.build_other_editions(config)

@@ -18,12 +18,13 @@ from ..enrich.enriched import EnrichedReport
 from ..enrich.pages import ITEM_KINDS, PageKind, items_of
 from ..source.model import SectionKind
 from ..translation.localise import Localiser
-from .escape import Safe, anchor, fmt, front_matter_title, link, markdown_text
+from .escape import Safe, anchor, fmt, front_matter_text, link, markdown_text
 from .glossary_view import GlossaryView
 from .language import EditionLanguage
 from .links import Links
 from .markup import TextMarkup
-from .navigation import build_nav
+from .labels import N_
+from .navigation import build_nav, footer_links
 from .points import PointsView
 from .status import TranslationStatus
 from .target_view import TargetView
@@ -45,6 +46,8 @@ class Edition:
     lang: str
     pages: dict[str, str]  # relative path -> Markdown
     nav: list
+    footer: list[tuple[str, str]]  # (label, slug) of the editors' pages, linked from every page's footer
+    footer_title: str
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -90,7 +93,7 @@ class Renderer:
         )
         gettext = self.language.gettext
         self.env.install_gettext_callables(gettext, lambda s, p, n: gettext(s if n == 1 else p), newstyle=False)
-        self.env.filters["front_matter_title"] = front_matter_title
+        self.env.filters["front_matter_text"] = front_matter_text
         self.env.globals.update(
             report=report, meta=report.meta, plans=enriched.plans, SectionKind=SectionKind, PageKind=PageKind,
             ITEM_KINDS=ITEM_KINDS, zh=self.language.zh, contributing=Safe(contributing), items_of=items_of,
@@ -107,4 +110,5 @@ class Renderer:
             template = self.env.get_template(PAGE_TEMPLATES[plan.kind])
             pages[plan.path] = template.render(page=plan, sections=plan.sections, part=plan.part)
         pages.update(downloads or {})
-        return Edition(self.language.lang, pages, build_nav(self.enriched.plans, self.titles))
+        return Edition(self.language.lang, pages, build_nav(self.enriched.plans, self.titles),
+                       footer_links(self.enriched.plans, self.titles), self.language.gettext(N_("编辑与译者")))

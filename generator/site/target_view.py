@@ -11,8 +11,8 @@ from babel.numbers import format_compact_decimal, format_decimal
 
 from ..enrich.targets import Quantity
 from ..source.model import Report, SectionKind
-from .charts import ChartRow, bar_chart
-from .escape import Safe
+from .charts import Bar, ChartGroup, bar_chart
+from .escape import Safe, link
 from .labels import N_
 from .language import EditionLanguage
 from .links import Links
@@ -115,14 +115,14 @@ class TargetView:
                 return strip_end(self.language.plain(block.title_segment.id, block.title or ""))
         return ""
 
-    def chart(self, ident: str, title: str, description: str, quantities: list[Quantity], from_slug: str,
-              with_start: bool = False) -> Safe:
-        rows = []
-        for q in quantities:
-            href = self.links.url(q.segment_id, from_slug)
-            if with_start and q.from_value:  # the figure of five years earlier, then today's
-                earlier = f"{self.label(q)}{self.language.paren(self.language.gettext(N_('五年前')))}"
-                rows.append(ChartRow(earlier, q.base_value / float(q.value) * float(q.from_value), self.change(q),
-                                     href))
-            rows.append(ChartRow(self.label(q), q.base_value, self.value(q), href))
-        return Safe(bar_chart(ident, title, description, rows))
+    def comparison_chart(self, ident: str, title: str, quantities: list[Quantity], from_slug: str) -> Safe:
+        """Each figure next to the one of five years earlier (从A增长至B), as bars."""
+        earlier, now = self.language.gettext(N_("五年前")), self.language.gettext(N_("现在"))
+        groups = [ChartGroup(self.label(q), self.links.url(q.segment_id, from_slug), (
+            Bar(earlier, q.base_value / float(q.value) * float(q.from_value), self.change(q)),
+            Bar(now, q.base_value, self.value(q)))) for q in quantities if q.from_value]
+        return Safe(bar_chart(ident, title, groups))
+
+    def source_link(self, q: Quantity, from_slug: str) -> Safe:
+        """The metric's label, linked to the sentence that states the figure."""
+        return link(self.label(q), self.links.link(q.segment_id, from_slug))

@@ -39,6 +39,9 @@ class ReportMeta:
     province: str = ""
     province_en: str = ""
     plan_period: str = ""
+    # Where and when the report was delivered, in both languages (for the home pages); empty if unknown.
+    delivered_zh: str = ""
+    delivered_en: str = ""
 
 
 def _require(data: dict, key: str, kind: type, path: str, prefix: str = ""):
@@ -93,4 +96,6 @@ def load_meta(seeds_dir: Path) -> ReportMeta:
         province=str(data.get("province", "")),
         province_en=str(data.get("province_en", "")),
         plan_period=str(data.get("plan_period", "")),
+        delivered_zh=str((data.get("delivered") or {}).get("zh", "")),
+        delivered_en=str((data.get("delivered") or {}).get("en", "")),
     )

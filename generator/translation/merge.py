@@ -8,7 +8,9 @@ after it) and Babel never looks at obsolete entries:
 1. an obsolete entry with the same ID and Chinese: a sentence deleted, then restored;
 2. an entry with the same Chinese under another ID (active or obsolete): the sentence moved,
    and the translation moves with it, not fuzzy;
-3. an obsolete entry with the same ID and other Chinese: restored as fuzzy, previous msgid kept.
+3. an entry with the same ID and other Chinese (the sentence was reworded), or an obsolete one:
+   fuzzy, with the previous msgid kept. Babel alone would guess by the similarity of the Chinese,
+   which can hand one sentence's translation to another.
 
 Citations of moved sentences (editorial points, plan links) are re-keyed the same way. No
 catalog is written unless every catalog read cleanly.
@@ -45,19 +47,18 @@ def update(root: Path, report: Report, lang: str) -> UpdateResult:
     folder = catalog_dir(root, lang)
     pots = templates(report)
     old = _read_all(folder, lang, root)
+    before = {name: (_keys(c), {_key(m) for m in c if m.id and m.fuzzy}, set(c.obsolete)) for name, c in old.items()}
     moved = _reclaim(old, pots, lang, report)
     result = UpdateResult(lang, [], 0, 0, 0, 0, moved)
     for name in sorted(set(pots) | set(old)):
         catalog = old.get(name) or new_catalog(name, lang, report)
-        before = _keys(catalog)
-        before_fuzzy = {_key(m) for m in catalog if m.id and m.fuzzy}
-        before_obsolete = set(catalog.obsolete)
+        keys_before, fuzzy_before, obsolete_before = before.get(name, (set(), set(), set()))
         previous = {_key(m): m.previous_id for m in catalog if m.id and m.previous_id}
         catalog.update(pots.get(name) or template_catalog(name, [], report), update_creation_date=False)
         _tidy(catalog, previous)
-        result.new += sum(1 for m in catalog if m.id and _key(m) not in before)
-        result.fuzzy += sum(1 for m in catalog if m.id and m.fuzzy and _key(m) not in before_fuzzy)
-        result.obsolete += len(set(catalog.obsolete) - before_obsolete)
+        result.new += sum(1 for m in catalog if m.id and not m.string and _key(m) not in keys_before)
+        result.fuzzy += sum(1 for m in catalog if m.id and m.fuzzy and _key(m) not in fuzzy_before)
+        result.obsolete += len(set(catalog.obsolete) - obsolete_before)
         if write_if_changed(folder / f"{name}.po", render_catalog(catalog, **layout_for(name))):
             result.written.append(folder / f"{name}.po")
         else:
@@ -87,7 +88,7 @@ def _keys(catalog: Catalog) -> set:
     return {_key(m) for m in catalog if m.id}
 
 
-@dataclass
+@dataclass(eq=False)  # one waiting translation; two can share msgid and msgctxt
 class _Candidate:
     catalog: str
     message: Message
@@ -100,49 +101,58 @@ def _reclaim(old: dict[str, Catalog], pots: dict[str, Catalog], lang: str, repor
     Returns the IDs that moved (old -> new), for the citations."""
     wanted = {_key(m) for pot in pots.values() for m in pot if m.id}
     by_text: dict[str, list[_Candidate]] = {}
-    by_context: dict[str | None, _Candidate] = {}
+    by_context: dict[str, list[_Candidate]] = {}
     for name, catalog in old.items():
         for message in catalog:
             if message.id and message.string and _key(message) not in wanted:
-                by_text.setdefault(message.id, []).append(_Candidate(name, message, False))
+                candidate = _Candidate(name, message, False)
+                by_text.setdefault(message.id, []).append(candidate)
+                if message.context is not None:
+                    by_context.setdefault(message.context, []).append(candidate)
         for message in catalog.obsolete.values():
             if message.string:
                 candidate = _Candidate(name, message, True)
                 by_text.setdefault(message.id, []).append(candidate)
                 if message.context is not None:
-                    by_context.setdefault(message.context, candidate)
+                    by_context.setdefault(message.context, []).append(candidate)
     moved: dict[str, str] = {}
-    for name, pot in pots.items():
-        for message in pot:
-            target = old.get(name)
-            if not message.id or (target is not None and target.get(message.id, message.context) is not None):
-                continue
-            candidate = _pick(message, by_text, by_context)
-            if candidate is None:
-                continue
-            _take(old[candidate.catalog], candidate)
-            _forget(candidate, by_text, by_context)
-            if target is None:
-                target = old[name] = new_catalog(name, lang, report)
-            source = candidate.message
-            changed = source.id != message.id
-            target.add(message.id, string=source.string, locations=source.locations,
-                       flags=source.flags | ({"fuzzy"} if changed else set()), user_comments=source.user_comments,
-                       previous_id=[source.id] if changed else source.previous_id, context=message.context)
-            if source.context and message.context and source.context != message.context:
-                moved[source.context] = message.context
+    # First whatever kept its Chinese (moved or restored), then rewordings of the same ID: an ID whose
+    # sentence moved away must not lend its translation to the sentence that took its place.
+    for pick in (_same_text, _same_context):
+        for name, pot in pots.items():
+            for message in pot:
+                target = old.get(name)
+                if not message.id or (target is not None and target.get(message.id, message.context) is not None):
+                    continue
+                candidate = pick(message, by_text, by_context)
+                if candidate is None:
+                    continue
+                _take(old[candidate.catalog], candidate)
+                _forget(candidate, by_text, by_context)
+                if target is None:
+                    target = old[name] = new_catalog(name, lang, report)
+                _add_reclaimed(target, message, candidate.message)
+                if candidate.message.context and message.context and candidate.message.context != message.context:
+                    moved[candidate.message.context] = message.context
     return moved
 
 
-def _pick(message: Message, by_text: dict, by_context: dict) -> _Candidate | None:
+def _add_reclaimed(target: Catalog, message: Message, source: Message) -> None:
+    changed = source.id != message.id
+    target.add(message.id, string=source.string, locations=source.locations,
+               flags=source.flags | ({"fuzzy"} if changed else set()), user_comments=source.user_comments,
+               previous_id=[source.id] if changed else source.previous_id, context=message.context)
+
+
+def _same_text(message: Message, by_text: dict, by_context: dict) -> _Candidate | None:
     same_text = by_text.get(message.id, [])
     exact = next((c for c in same_text if c.message.context == message.context), None)
-    if exact:
-        return exact
-    if same_text:
-        return same_text[0]
-    same_id = by_context.get(message.context) if message.context is not None else None
-    return same_id
+    return exact or (same_text[0] if same_text else None)
+
+
+def _same_context(message: Message, by_text: dict, by_context: dict) -> _Candidate | None:
+    same_id = by_context.get(message.context, []) if message.context is not None else []
+    return same_id[0] if same_id else None
 
 
 def _take(catalog: Catalog, candidate: _Candidate) -> None:
@@ -159,8 +169,8 @@ def _obsolete_key(catalog: Catalog, message: Message):
 
 def _forget(candidate: _Candidate, by_text: dict, by_context: dict) -> None:
     by_text[candidate.message.id].remove(candidate)
-    if by_context.get(candidate.message.context) is candidate:
-        del by_context[candidate.message.context]
+    if candidate in by_context.get(candidate.message.context, []):
+        by_context[candidate.message.context].remove(candidate)
 
 
 def _tidy(catalog: Catalog, previous: dict) -> None:
