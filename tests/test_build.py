@@ -34,16 +34,21 @@ class _Collector(HTMLParser):
             if tag in ("script", "link", "img", "iframe") and re.match(r"(https?:)?//", value) \
                     and not value.startswith(OWN_SITE):
                 self.external.append(value)
-        if tag == "p" and "gwr-para" in (attrs.get("class") or ""):
+        classes = (attrs.get("class") or "").split()
+        if tag == "p" and "gwr-para" in classes and "gwr-other" not in classes:  # the page's own text
             self._in_para, self._text = 1, []
+        if tag == "a" and "gwr-copy" in classes:  # the paragraph's link to itself: not text
+            self._in_para = self._in_para and 2
 
     def handle_endtag(self, tag):
-        if tag == "p" and self._in_para:
-            self.paragraphs.append("".join(self._text))
+        if tag == "a" and self._in_para == 2:
+            self._in_para = 1
+        elif tag == "p" and self._in_para:
+            self.paragraphs.append("".join(self._text).strip())
             self._in_para = 0
 
     def handle_data(self, data):
-        if self._in_para:
+        if self._in_para == 1:
             self._text.append(data)
 
 

@@ -99,14 +99,25 @@ def url_of(rel: str, lang: str) -> str:
     return SITE_URL + ("en/" if lang == "en" else "") + path
 
 
+def article_ids(path: Path) -> set[str]:
+    """The IDs inside a page's text (not Material's own). Not the notes (only the English has translator's
+    notes) nor the glossary's letters (pinyin in Chinese, the alphabet in English)."""
+    html = path.read_text(encoding="utf-8")
+    article = html[html.index('<article class="md-content__inner'):html.index("</article>")]
+    return {i for i in re.findall(r'\sid="([^"]+)"', article) if not re.fullmatch(r"notes|note-(ref-)?\d+|letter-[a-z]", i)}
+
+
 def test_every_page_exists_in_both_editions_with_the_same_anchors(site, report):
     zh, en = pages_of(site, "zh"), pages_of(site, "en")
     assert zh == en and len(zh) >= 8 + 10 + 6
+    segments = set(report.segment_index())
     for rel in zh:
-        zh_ids = set(re.findall(r'id="([^"]+)"', (site / rel).read_text(encoding="utf-8")))
-        en_ids = set(re.findall(r'id="([^"]+)"', (site / "en" / rel).read_text(encoding="utf-8")))
-        report_ids = {i for i in zh_ids if re.match(r"(exemplar|action|principles|review|plan|part)", i)}
-        assert report_ids <= en_ids, (rel, sorted(report_ids - en_ids)[:5])
+        zh_ids, en_ids = article_ids(site / rel), article_ids(site / "en" / rel)
+        assert zh_ids == en_ids, (rel, sorted(zh_ids ^ en_ids)[:5])
+    # Every sentence of the report has its anchor, the same in both editions.
+    every = set().union(*(article_ids(site / rel) for rel in zh))
+    sentences = {s for s in segments if re.search(r"\.s\d+$", s)}
+    assert sentences <= every, sorted(sentences - every)[:5]
 
 
 def test_switcher_and_hreflang_point_at_the_same_page(site):
@@ -306,3 +317,151 @@ def test_targets_pages_tables_charts_and_downloads(site):
     data = json.loads((site / "en" / "downloads" / "targets.json").read_text(encoding="utf-8"))
     assert data["fields"][0] == "id" and len(data["targets"]) == len(rows)
     assert json.loads((site / "downloads" / "report.json").read_text(encoding="utf-8"))["parts"]
+
+
+# --- the plan, side by side, links to paragraphs -----------------------------------------------
+
+
+class SideBySide(HTMLParser):
+    """The segment IDs of a page on each side: the text's own (anchors of sentences and headings)
+    and the other language's (data-seg inside .gwr-other), in document order."""
+
+    HEADINGS = ("h1", "h2", "h3", "h4")
+
+    def __init__(self):
+        super().__init__()
+        self.main: list[str] = []
+        self.headings: list[str] = []
+        self.other: list[str] = []
+        self.badges: list[tuple[str, str]] = []  # (segment in the other side, badge class)
+        self._stack: list[bool] = []  # per open element: inside .gwr-other?
+        self._seg: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        inside = (self._stack[-1] if self._stack else False) or "gwr-other" in classes
+        if tag not in ("br", "img", "input", "meta", "link", "hr"):
+            self._stack.append(inside)
+        if inside and attrs.get("data-seg"):
+            self.other.append(attrs["data-seg"])
+            self._seg = attrs["data-seg"]
+        elif inside and "gwr-badge" in classes:
+            self.badges.append((self._seg, " ".join(classes)))
+        elif not inside and "gwr-seg" in classes and attrs.get("id"):
+            self.main.append(attrs["id"])
+        elif not inside and tag in self.HEADINGS and attrs.get("id"):
+            self.headings.append(attrs["id"])
+
+    def handle_endtag(self, tag):
+        if self._stack:
+            self._stack.pop()
+
+
+def page_segments(report):
+    """Per report page: its segments and, for each heading segment, the anchor of its heading."""
+    from generator.enrich.pages import plan_pages
+    from generator.source.model import SegmentRole
+
+    for plan in plan_pages(report):
+        if not plan.sections:
+            continue
+        segments = [plan.part.heading] if plan.kind.value == "part" and plan.part.heading else []
+        segments += [s for section in plan.sections for s in section.segments()]
+        heading_anchor = {plan.part.heading.id: plan.slug} if segments and segments[0].role is SegmentRole.PART_HEADING else {}
+        for section in plan.sections:
+            if section.heading:
+                heading_anchor[section.heading.id] = section.id
+            heading_anchor.update({b.title_segment.id: b.id for b in section.blocks if b.title_segment})
+        yield plan.slug, segments, heading_anchor
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_side_by_side_shows_every_segment_once_on_each_side(site, report, lang):
+    pages = 0
+    for slug, segments, heading_anchor in page_segments(report):
+        html = ((site if lang == "zh" else site / "en") / slug / "index.html").read_text(encoding="utf-8")
+        sides = SideBySide()
+        sides.feed(html)
+        ids = [s.id for s in segments]
+        assert sorted(sides.other) == sorted(ids), (slug, sorted(set(ids) ^ set(sides.other))[:5])
+        body = [i for i in ids if i not in heading_anchor]
+        assert sorted(sides.main) == sorted(body), (slug, sorted(set(body) ^ set(sides.main))[:5])
+        assert all(sides.headings.count(anchor) == 1 for anchor in heading_anchor.values()), slug
+        # Off by default, one box that works without script (CSS :has), and a pair per paragraph.
+        assert html.count('<input type="checkbox" id="gwr-parallel"') == 1 and " checked" not in html.split('id="gwr-parallel"')[1][:20]
+        paragraphs = {s.id.rsplit(".", 1)[0] for s in segments if s.id in body}
+        assert html.count('<div class="gwr-pair">') == len(paragraphs), slug
+        pages += 1
+    assert pages >= 8 + 10 + 3
+
+
+def test_side_by_side_marks_pending_and_review_in_the_other_language(site):
+    """The Chinese edition's English side: a pending sentence is a badge, a fuzzy one its old English with one."""
+    sides = SideBySide()
+    sides.feed((site / "action-1" / "index.html").read_text(encoding="utf-8"))
+    assert (PENDING, "gwr-badge gwr-badge--pending") in sides.badges
+    assert (FUZZY, "gwr-badge gwr-badge--review") in sides.badges
+    assert not [b for b in sides.badges if b[0] == TRANSLATED]
+    html = (site / "action-1" / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'data-seg="{re.escape(PENDING)}"><span class="gwr-badge gwr-badge--pending" lang="zh-Hans">待译<', html)
+    assert f'data-seg="{TRANSLATED}">A translated sentence about the market.</span>' in html
+    # The English edition's Chinese side is the official text, unchanged.
+    en = (site / "en" / "action-1" / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'<p class="gwr-para gwr-other" lang="zh-Hans">(?:(?!</p>).)*data-seg="{re.escape(PENDING)}">推动专业市场做大做强', en)
+
+
+def test_every_paragraph_has_a_copy_link_to_its_own_anchor(site):
+    for base in (site, site / "en"):
+        html = (base / "exemplar-2" / "index.html").read_text(encoding="utf-8")
+        paragraphs = re.findall(r'<p class="gwr-para" id="([^"]+)">', html)
+        links = re.findall(r'<a class="gwr-copy" href="#([^"]+)" aria-label="([^"]+)"', html)
+        assert paragraphs and [ident for ident, _ in links] == paragraphs
+        assert {label for _, label in links} == {"复制本段链接" if base == site else "Copy a link to this paragraph"}
+
+
+def plan_section(html: str, start: str, end: str) -> str:
+    article = html[html.index('<article class="md-content__inner'):]
+    return article[article.index(start):][: article[article.index(start):].index(end)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_exemplar_links_an_action_and_every_action_an_exemplar(site, report, lang):
+    from generator.source.model import SectionKind
+
+    base = site if lang == "zh" else site / "en"
+    reached: set[str] = set()
+    for exemplar in report.sections_of_kind(SectionKind.EXEMPLAR):
+        html = (base / exemplar.id / "index.html").read_text(encoding="utf-8")
+        listed = plan_section(html, 'id="delivered-by"', "</ul>")
+        actions = set(re.findall(r'href="\.\./(action-\d+)/', listed))
+        assert actions, exemplar.id
+        reached |= actions
+    for action in report.sections_of_kind(SectionKind.ACTION):
+        html = (base / action.id / "index.html").read_text(encoding="utf-8")
+        served = plan_section(html, '<div class="admonition note">', "</div>")
+        assert re.findall(r'href="\.\./(exemplar-\d+)/', served), action.id
+    assert reached == {a.id for a in report.sections_of_kind(SectionKind.ACTION)}
+
+
+@pytest.mark.parametrize("rel", ["plan/index.html", "index.html", "en/plan/index.html", "en/index.html"])
+def test_matrix_cells_link_tasks_that_exist(site, rel):
+    from generator.enrich.plan import load_plan
+    from generator.source.load import load_report
+
+    from conftest import ROOT
+
+    plan = load_plan(ROOT, load_report(ROOT))
+    html = (site / rel).read_text(encoding="utf-8")
+    table = html[html.index('<table class="gwr-matrix">'):html.index("</table>")]
+    assert table.count('<th scope="row">') == 8 and table.count('<th scope="col">') == 11
+    cells = re.findall(r'<td><a href="([^"]+)"', table) + re.findall(r'</a> <a href="([^"]+)"', table)
+    assert len(cells) == len(plan.links)
+    page_dir = (site / rel).parent
+    for href in cells:
+        path, anchor = href.split("#")
+        target = (page_dir / path / "index.html").resolve()
+        assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), href
+    phone_list = html[html.index('<ul class="gwr-matrix-list">'):]
+    phone_list = phone_list[: phone_list.index("</ul></li></ul>")]
+    assert phone_list.count("<li><a") == 8 + len(plan.links)  # each exemplar, and under it its actions and tasks

@@ -105,6 +105,62 @@ def test_print_shows_the_text_without_the_site_chrome(browser, reader_site):
     page.context.close()
 
 
+def pair_boxes(page, segment: str) -> tuple[dict, dict]:
+    """Where a sentence and its counterpart in the other language are drawn."""
+    main = page.locator(f'[id="{segment}"]').bounding_box()
+    other = page.locator(f'.gwr-other [data-seg="{segment}"]').bounding_box()
+    return main, other
+
+
+@pytest.mark.parametrize("width, beside", [(1280, True), (390, False)])
+def test_side_by_side_beside_on_a_wide_screen_under_on_a_phone_and_remembered(browser, reader_site, width, beside):
+    _, base = reader_site
+    page, problems = open_page(browser, base + "action-3/", viewport={"width": width, "height": 900})
+    assert page.locator(".gwr-other").first.is_hidden()  # single language by default
+    page.click('label[for="gwr-parallel"]')
+    main, other = pair_boxes(page, "action-3.task-1.s1")
+    assert other is not None and other["height"] > 0
+    if beside:
+        assert other["x"] > main["x"] + main["width"] - 1 and abs(other["y"] - main["y"]) < 40
+    else:
+        assert other["y"] > main["y"] + main["height"] - 1
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    # Remembered on the next page, in the other edition too.
+    page.goto(base + "en/exemplar-4/")
+    page.wait_for_load_state("networkidle")
+    assert page.is_checked("#gwr-parallel") and page.locator(".gwr-other").first.is_visible()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+    page.context.close()
+    assert problems == []
+
+
+def test_side_by_side_and_paragraph_links_work_without_javascript(browser, reader_site):
+    _, base = reader_site
+    page, _ = open_page(browser, base + "en/exemplar-2/", java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page.click('label[for="gwr-parallel"]')
+    assert page.locator('.gwr-other [data-seg="exemplar-2.p1.s1"]').is_visible()
+    page.click('a.gwr-copy[href="#exemplar-2.p1"]', force=True)
+    assert page.url.endswith("#exemplar-2.p1")
+    page.context.close()
+
+
+def test_copy_link_shows_on_focus_and_copies_the_address(browser, reader_site):
+    _, base = reader_site
+    page, _ = open_page(browser, base + "exemplar-2/", viewport={"width": 1280, "height": 900})
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    link = page.locator('a.gwr-copy[href="#exemplar-2.p1"]')
+    assert link.evaluate("e => getComputedStyle(e).opacity") == "0"
+    link.focus()
+    assert link.evaluate("e => getComputedStyle(e).opacity") == "1"
+    link.click()
+    page.wait_for_function("document.querySelector('.gwr-copied').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == base + "exemplar-2/#exemplar-2.p1"
+    assert page.locator(".gwr-copied").text_content() == "链接已复制"
+    page.context.close()
+
+
 class _LangRuns(HTMLParser):
     """Text of the other language outside an element that says its language."""
 

@@ -20,7 +20,7 @@ from ..util.yamlfile import child, line_of, read_yaml
 SUMMARIES_FILE = "translations/summaries.en.yaml"
 PAGE_FILES = {"merchants": "translations/merchants.en.yaml", "highlights": "translations/highlights.en.yaml"}
 SUMMARY_POINTS = (3, 6)
-CITING_FILES = (SUMMARIES_FILE, *PAGE_FILES.values())  # files that cite sentences by ID
+CITING_FILES = (SUMMARIES_FILE, *PAGE_FILES.values(), "translations/plan-links.yaml")  # files that cite IDs
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,11 @@ class EditorialSection:
     title: str
     title_zh: str
     points: tuple[Point, ...]
+
+    @property
+    def anchor(self) -> str:
+        """The section's anchor in both editions, from its English title: targets-for-2026."""
+        return re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-") or "section"
 
 
 @dataclass(frozen=True)
@@ -166,6 +171,9 @@ def rekey_citations(root: Path, moved: dict[str, str]) -> list[Path]:
     translations). The files are edited in place, only where an ID stands, so comments and layout stay."""
     if not moved:
         return []
+    # A task moves with its title: action-3.task-2.title -> action-3.task-3.title moves action-3.task-2 too.
+    moved = {**moved, **{old.removesuffix(".title"): new.removesuffix(".title") for old, new in moved.items()
+                         if old.endswith(".title") and new.endswith(".title")}}
     pattern = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(i) for i in sorted(moved, key=len, reverse=True))
                          + r")(?![\w-]|\.\w)")
     changed = []

@@ -21,7 +21,7 @@ GLOSSARY_FILE = "translations/glossary.yaml"
 CATEGORIES = {
     "policy": "policy and slogan", "programme": "programme", "place": "place", "platform": "platform",
     "organisation": "organisation", "institution": "institution", "economic-term": "economic term",
-    "event": "event", "brand": "brand",
+    "event": "event", "brand": "brand", "unit": "unit of measurement",
 }
 SOURCES = {"official": "established official rendering", "common": "common usage", "ours": "our rendering"}
 REQUIRED = ("zh", "en", "category", "explanation_en", "source")

@@ -74,9 +74,10 @@ def render_all(root: Path) -> Rendered:
     files = downloads(enriched, english_targets.label, translation,
                       {name: catalogs[name] for name in catalogs if name in pages_with_text})
     editions = {}
+    source = next(loc for loc in localisers.values() if loc.is_source)
     for lang, localiser in localisers.items():
         status = TranslationStatus(EditionLanguage(localiser), translation, progress, pages_with_text)
-        renderer = Renderer(enriched, localiser, status, guide)
+        renderer = Renderer(enriched, localiser, status, guide, other=translation if localiser.is_source else source)
         editions[lang] = renderer.render({**files, **search_files(enriched, renderer.language, renderer.titles)})
     return Rendered(editions, {lang: loc.problems for lang, loc in localisers.items()})
 

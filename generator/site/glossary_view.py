@@ -22,7 +22,7 @@ GLOSSARY_SLUG = "glossary"
 CATEGORY_LABELS = {
     "policy": N_("政策与口号"), "programme": N_("工程与计划"), "place": N_("地名"), "platform": N_("平台"),
     "organisation": N_("机构与企业"), "institution": N_("制度"), "economic-term": N_("经济术语"),
-    "event": N_("活动"), "brand": N_("品牌"),
+    "event": N_("活动"), "brand": N_("品牌"), "unit": N_("计量单位"),
 }
 SOURCE_LABELS = {"official": N_("官方译法"), "common": N_("通行译法"), "ours": N_("本站译法")}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])|(?<=[。！？])")

@@ -23,8 +23,10 @@ from .glossary_view import GlossaryView
 from .language import EditionLanguage
 from .links import Links
 from .markup import TextMarkup
+from .parallel import ParallelText
 from .labels import N_
 from .navigation import build_nav, footer_links
+from .plan_view import PlanView
 from .points import PointsView
 from .status import TranslationStatus
 from .target_view import TargetView
@@ -71,14 +73,16 @@ class Renderer:
     """Renders the pages of one language edition."""
 
     def __init__(self, enriched: EnrichedReport, localiser: Localiser, status: TranslationStatus | None = None,
-                 contributing: str = "") -> None:
+                 contributing: str = "", other: Localiser | None = None) -> None:
+        """other: the language shown beside the text in side-by-side reading (none: no side-by-side)."""
         report = enriched.report
         self.enriched = enriched
         self.language = EditionLanguage(localiser)
         self.links = Links(enriched.plans)
         self.titles = Titles(report, self.language, enriched.editorial, self.links)
         self.glossary = GlossaryView(enriched, self.language)
-        self.markup = TextMarkup(report, self.language, self.glossary)
+        parallel = ParallelText(self.language, EditionLanguage(other)) if other else None
+        self.markup = TextMarkup(report, self.language, self.glossary, parallel)
         self.status = status
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -100,6 +104,7 @@ class Renderer:
             lang=self.language, titles=self.titles, markup=self.markup, links=self.links, g=self.glossary,
             points=PointsView(report, enriched.editorial, self.language, self.titles, self.links),
             tv=TargetView(report, enriched.quantities, self.language, self.links), status=status,
+            planview=PlanView(enriched, self.language, self.titles, self.links),
             link=link, anchor=anchor, fmt=fmt,
         )
 

@@ -14,9 +14,8 @@ from ..source.model import Report, SectionKind
 from .charts import Bar, ChartGroup, bar_chart
 from .escape import Safe, link
 from .labels import N_
-from .language import EditionLanguage
+from .language import EditionLanguage, strip_end
 from .links import Links
-from .markup import strip_end
 
 CURRENCY = {"CNY": "RMB", "USD": "USD"}
 UNIT_EN = {

@@ -13,11 +13,12 @@ import subprocess
 from pathlib import Path
 
 from .catalogs import TARGET_LANGUAGES, PoFile, catalog_dir, display, read_po_file, templates
-from ..enrich.editorial import Editorial, load_editorial
+from ..enrich.editorial import load_editorial
+from ..enrich.plan import load_plan
 from ..errors import ERROR, WARNING, Finding, InputError, InputErrors, findings_of
 from ..enrich.glossary import Glossary, load_glossary
 from .localise import Localiser, load_localiser, placeholders
-from .messages import INTERFACE, TARGETS
+from .messages import INTERFACE, TARGETS, page_messages
 from ..source.model import Report
 from .numbers import compare as compare_numbers
 from ..source.load import load_report
@@ -33,10 +34,11 @@ def check_project(root: Path, langs: tuple[str, ...] = TARGET_LANGUAGES, run_msg
     findings: list[Finding] = []
     glossary = _loaded(findings, lambda: load_glossary(root, "".join(s.text for s in report.segments())))
     editorial = _loaded(findings, lambda: load_editorial(root, report))
+    plan = _loaded(findings, lambda: load_plan(root, report))
+    citing = [*(editorial.points() if editorial else []), *(plan.links if plan else [])]
     for lang in langs:
         findings.extend(check_catalogs(root, report, lang, run_msgfmt, glossary))
-        if editorial is not None:
-            findings.extend(citation_findings(editorial, report, load_localiser(root, lang)))
+        findings.extend(citation_findings(citing, report, load_localiser(root, lang)))
     return findings
 
 
@@ -48,19 +50,19 @@ def _loaded(findings: list[Finding], load):
         return None
 
 
-def citation_findings(editorial: Editorial, report: Report, localiser: Localiser) -> list[Finding]:
-    """A point whose cited sentence changed: the catalog still holds the Chinese the point was written
-    against until `gwr update` moves citations with their sentences or marks the translation fuzzy."""
-    current = report.segment_index()
+def citation_findings(citing: list, report: Report, localiser: Localiser) -> list[Finding]:
+    """A point (or plan link) whose cited sentence changed: the catalog still holds the Chinese it was
+    written against until `gwr update` moves citations with their sentences or marks the translation fuzzy."""
+    current = {m.context: m.text for page in page_messages(report).values() for m in page}  # the Chinese now
     findings = []
-    for point in editorial.points():
+    for point in citing:
         for ident in point.sources:
             entry = localiser.entries.get(ident)
             if entry is None or ident not in current:
                 continue
-            if entry.id != current[ident].text:
+            if entry.id != current[ident]:
                 findings.append(Finding(WARNING, "citation", point.file, point.line,
-                                        f"{ident}, cited here, now reads “{current[ident].text[:30]}…”, not "
+                                        f"{ident}, cited here, now reads “{current[ident][:30]}…”, not "
                                         f"“{entry.id[:30]}…” as when the point was written",
                                         "run `gwr update` (citations follow moved sentences), then check the point",
                                         ident))

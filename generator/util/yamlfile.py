@@ -89,3 +89,12 @@ def child(node: yaml.Node | None, key) -> yaml.Node | None:
 
 def line_of(node: yaml.Node | None) -> int:
     return node.start_mark.line + 1 if node is not None else 1
+
+
+def key_line(node: yaml.Node | None, key) -> int:
+    """The line of a mapping's key (its value may start on the next line)."""
+    if isinstance(node, yaml.MappingNode):
+        for k, _ in node.value:
+            if k.value == key:
+                return k.start_mark.line + 1
+    return 1

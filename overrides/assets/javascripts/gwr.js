@@ -3,6 +3,9 @@
  * - The language switcher keeps the reader's place: the same page, and the same #anchor.
  * - The search dialog has a name for screen readers.
  * - The glossary has a filter box.
+ * - Side-by-side reading stays on (or off) from page to page.
+ * - A paragraph's or heading's link copies its address; in side-by-side reading, pointing at a
+ *   sentence marks the same sentence in the other language.
  */
 "use strict";
 
@@ -51,3 +54,41 @@ for (const box of document.querySelectorAll("[data-gwr-filter]")) {
     if (count) count.textContent = count.dataset.gwrCount.replace("{n}", shown);
   });
 }
+
+/* Side-by-side reading: the checkbox works alone (CSS); the choice is remembered across pages. */
+const PARALLEL = "gwr-parallel";
+const parallelBox = document.getElementById(PARALLEL);
+if (parallelBox) {
+  try {
+    parallelBox.checked = localStorage.getItem(PARALLEL) === "1";
+    parallelBox.addEventListener("change", () => localStorage.setItem(PARALLEL, parallelBox.checked ? "1" : "0"));
+  } catch (error) { /* storage blocked: the box still works on this page */ }
+}
+
+/* A link to a paragraph or heading: the browser follows it (the address bar shows it) and the
+   address is copied, which the page says in its status line. */
+document.addEventListener("click", event => {
+  const link = event.target instanceof Element && event.target.closest(".md-content a.gwr-copy, .md-content a.headerlink");
+  if (!link || !navigator.clipboard) return;
+  const url = link.href;
+  const status = document.querySelector(".gwr-copied");
+  navigator.clipboard.writeText(url).then(() => {
+    if (!status) return;
+    status.textContent = status.dataset.copied;
+    setTimeout(() => { status.textContent = ""; }, 2500);
+  }, () => {});
+});
+
+/* Side-by-side: the sentence under the pointer and its counterpart are marked together. */
+function markPair(event, on) {
+  const seg = event.target instanceof Element && event.target.closest(".gwr-pair .gwr-seg");
+  if (!seg) return;
+  const id = seg.id || seg.dataset.seg;
+  const pair = seg.closest(".gwr-pair");
+  pair.classList.toggle("gwr-hover", on);
+  for (const el of pair.querySelectorAll(".gwr-seg")) {
+    if ((el.id || el.dataset.seg) === id) el.classList.toggle("gwr-hover", on);
+  }
+}
+document.addEventListener("mouseover", event => markPair(event, true));
+document.addEventListener("mouseout", event => markPair(event, false));
