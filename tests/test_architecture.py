@@ -73,3 +73,18 @@ def test_modules_are_small(name, path):
 def test_each_stage_says_what_it_takes_and_gives(package):
     doc = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text(encoding="utf-8")))
     assert doc and "Takes" in doc and "gives" in doc, package
+
+
+def test_no_source_file_is_ignored_by_git():
+    """A module on disk but ignored by .gitignore works here and is missing from every clone (a `site/`
+    pattern once hid generator/site/*.py)."""
+    import shutil
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    if shutil.which("git") is None or not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    folders = ["generator", "overrides", "translations", "tests", "benchmarks", "seeds"]
+    ignored = subprocess.run(["git", "ls-files", "--others", "--ignored", "--exclude-standard", *folders],
+                             cwd=root, capture_output=True, text=True, check=True).stdout.split()
+    assert [p for p in ignored if "__pycache__" not in p and ".egg-info" not in p] == []

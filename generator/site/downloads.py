@@ -1,0 +1,68 @@
+"""The data files of the site, the same in every edition (downloads/): glossary, targets, the whole report.
+
+Labels are in English where a language is needed. Schemas: generator/schema/report.schema.json and
+targets.schema.json; column and key order are fixed, so the files are byte-stable.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Callable
+
+from ..enrich.enriched import EnrichedReport
+from ..enrich.exchange import glossary_csv, glossary_tbx
+from ..enrich.targets import Quantity
+from ..source.export import report_to_dict
+from ..translation.localise import Localiser
+from ..translation.messages import SourceMessage
+
+CSV_FIELDS = ["id", "segment_id", "period", "metric_zh", "metric_en", "comparator", "change", "value", "unit",
+              "from_value", "base_value", "base_unit", "from_base_value"]
+
+
+def downloads(enriched: EnrichedReport, english_label: Callable[[Quantity], str], translation: Localiser,
+              messages: dict[str, list[SourceMessage]]) -> dict[str, str]:
+    report = enriched.report
+    title = f"{report.meta.city}{report.meta.year}年{report.title}"
+    model = report_to_dict(report)
+    model["translations"] = {translation.lang: {
+        m.context: {"text": local.text, "status": local.status.value}
+        for page in messages.values() for m in page for local in [translation.text(m.context, m.text)]}}
+    rows = target_rows(enriched.quantities, english_label)
+    return {
+        "downloads/glossary.csv": glossary_csv(enriched.glossary),
+        "downloads/glossary.tbx": glossary_tbx(enriched.glossary, f"{title}: glossary"),
+        "downloads/targets.csv": targets_csv(rows),
+        "downloads/targets.json": json.dumps({"schema": "targets/1", "fields": CSV_FIELDS, "targets": rows},
+                                             ensure_ascii=False, indent=1) + "\n",
+        "downloads/report.json": json.dumps(model, ensure_ascii=False, indent=2) + "\n",
+    }
+
+
+def target_rows(quantities: list[Quantity], english_label: Callable[[Quantity], str]) -> list[dict]:
+    result = []
+    for q in quantities:
+        scale = q.base_value / float(q.value)
+        result.append({
+            "id": q.id, "segment_id": q.segment_id, "period": q.period, "metric_zh": q.metric_zh,
+            "metric_en": english_label(q), "comparator": q.comparator, "change": q.change, "value": q.value,
+            "unit": q.unit,
+            "from_value": q.from_value, "base_value": _number(q.base_value), "base_unit": q.base_unit,
+            "from_base_value": _number(float(q.from_value) * scale) if q.from_value else "",
+        })
+    return result
+
+
+def targets_csv(rows: list[dict]) -> str:
+    """UTF-8 with a byte-order mark, so that spreadsheet programs read the Chinese correctly."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return "\ufeff" + out.getvalue()
+
+
+def _number(value: float):
+    return int(value) if float(value).is_integer() else round(value, 6)

@@ -1,0 +1,47 @@
+"""Editorial points (summaries, merchants, highlights) as an edition shows them, linked to their sources.
+
+In English, the editors' sentence and a link to each page it cites. In Chinese, the cited
+official sentences themselves stand for the point.
+"""
+
+from __future__ import annotations
+
+from ..enrich.editorial import Editorial, Point
+from ..source.model import Report, Section
+from .escape import Safe, link, markdown_text, marked_chinese
+from .labels import N_
+from .language import EditionLanguage
+from .links import Links
+from .titles import Titles
+
+
+class PointsView:
+    def __init__(self, report: Report, editorial: Editorial, language: EditionLanguage, titles: Titles,
+                 links: Links) -> None:
+        self.editorial = editorial
+        self.language = language
+        self.zh = language.zh
+        self.titles = titles
+        self.links = links
+        self.index = report.segment_index()
+
+    def summary(self, section: Section) -> tuple[Point, ...]:
+        """The merchants' summary of an exemplar or action page: English editions only."""
+        return () if self.zh else self.editorial.summaries.get(section.id, ())
+
+    def point_md(self, point: Point, from_slug: str) -> Safe:
+        """A point, then links to the sentences it cites (one per page cited)."""
+        first_on_page: dict[str, str] = {}
+        for source in point.sources:
+            first_on_page.setdefault(self.links.page_of(source).slug, source)
+        links = [self.source_link(source, from_slug) for source in first_on_page.values()]
+        if self.zh:
+            quoted = "".join(self.index[s].text for s in point.sources)
+            return Safe(f"{markdown_text(quoted)}（{'、'.join(links)}）")
+        return Safe(f"{marked_chinese(point.text, markdown_text)} ({', '.join(links)})")
+
+    def source_link(self, segment_id: str, from_slug: str) -> Safe:
+        """A Markdown link to a sentence, labelled by its page (the current page as "原文")."""
+        plan = self.links.page_of(segment_id)
+        label = self.language.gettext(N_("原文")) if plan.slug == from_slug else self.titles.link_label(plan)
+        return link(label, self.links.link(segment_id, from_slug))

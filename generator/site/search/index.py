@@ -1,0 +1,70 @@
+"""The search index of an edition as static files, loaded by the browser only when a reader searches.
+
+    search/gwr/meta.json      the pages, and for every document its page, kind and length (BM25)
+    search/gwr/t/<n>.json     postings: token -> [document, weight, document, weight, …]; a token's
+                              file is chosen by a hash of its first three letters (Latin) or of the
+                              whole token, so a query fetches a few small files, and a word being
+                              typed finds the stems it begins
+    search/gwr/d/<n>.json     documents in reading order, CHUNK a file: [anchor, heading, text]
+
+Every file is written with sorted keys and fixed separators: the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+from .documents import BOOST, GROUPS, SearchDoc, SearchPage
+
+FOLDER = "search/gwr"
+CHUNK = 6  # documents per file: a search fetches the few it shows
+TOKENS_PER_SHARD = 150
+VERSION = 1
+
+
+def shard_key(token: str) -> str:
+    """Latin tokens by their first three letters (a word being typed finds the stems it begins)."""
+    return token[:3] if token[0].isascii() else token
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a over the code points (gwr-search.js computes the same)."""
+    value = 2166136261
+    for char in text:
+        value = ((value ^ ord(char)) * 16777619) & 0xFFFFFFFF
+    return value
+
+
+def index_files(lang: str, pages: list[SearchPage], docs: list[SearchDoc]) -> dict[str, str]:
+    postings: dict[str, list] = {}
+    for number, doc in enumerate(docs):
+        for token, weight in sorted(doc.tokens.items()):
+            postings.setdefault(token, []).extend([number, _compact(weight)])
+    shards = max(1, math.ceil(len(postings) / TOKENS_PER_SHARD))
+    grouped: dict[int, dict[str, list]] = {n: {} for n in range(shards)}
+    for token, values in postings.items():
+        grouped[fnv1a(shard_key(token)) % shards][token] = values
+    lengths = [round(sum(doc.tokens.values())) for doc in docs]
+    meta = {
+        "version": VERSION, "lang": lang, "shards": shards, "chunk": CHUNK, "groups": list(GROUPS),
+        "pages": [[p.slug, p.title, GROUPS.index(p.group)] for p in pages],
+        "docPage": [d.page for d in docs], "docKind": [list(BOOST).index(d.kind) for d in docs],
+        "kinds": list(BOOST), "boost": list(BOOST.values()), "docLength": lengths,
+        "averageLength": round(sum(lengths) / len(lengths), 3) if lengths else 1,
+    }
+    files = {f"{FOLDER}/meta.json": _json(meta)}
+    for number, tokens in grouped.items():
+        files[f"{FOLDER}/t/{number}.json"] = _json(tokens)
+    for start in range(0, len(docs), CHUNK):
+        chunk = [[d.anchor, d.heading, d.text] for d in docs[start:start + CHUNK]]
+        files[f"{FOLDER}/d/{start // CHUNK}.json"] = _json(chunk)
+    return files
+
+
+def _compact(weight: float):
+    return int(weight) if float(weight).is_integer() else round(weight, 2)
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

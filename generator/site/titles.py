@@ -1,0 +1,150 @@
+"""Titles and labels of pages, parts, items and sections, in the language of one edition."""
+
+from __future__ import annotations
+
+from ..enrich.editorial import Editorial, EditorialPage
+from ..enrich.pages import PageKind, PagePlan, items_of
+from ..source.model import Part, PartKind, Report, Section, SectionKind
+from .glossary_view import Place
+from .labels import (DESCRIPTIONS, FIXED_TITLES, FORMULA_NAME, LIST_LABELS, MISSING_PART_LABELS, MISSING_PARTS, N_,
+                     OVERVIEW_LABEL, PURPOSES, SECTION_LABELS)
+from .language import EditionLanguage
+from .links import Links
+
+
+class Titles:
+    def __init__(self, report: Report, language: EditionLanguage, editorial: Editorial, links: Links) -> None:
+        self.report = report
+        self.language = language
+        self.zh = language.zh
+        self.editorial = editorial
+        self.links = links
+
+    def part(self, part: Part) -> str:
+        if part.title and part.heading:
+            return self.language.plain(part.heading.id, part.title)
+        label = MISSING_PART_LABELS.get(part.kind, MISSING_PART_LABELS[PartKind.OTHER])
+        return self.language.gettext(label).format(n=part.number)
+
+    def item(self, section: Section, short: bool = False) -> str:
+        """“（一）全力打造全球市场典范” / “1. …” in the other editions."""
+        if short and section.short_title:
+            title = self.language.plain(section.short_title_id, section.short_title)
+        elif section.heading:
+            title = self.language.plain(section.heading.id, section.title)
+        else:
+            title = section.title or ""
+        marker = section.marker if self.zh else f"{section.number}. "
+        return f"{marker or ''}{title}"
+
+    def page(self, plan: PagePlan) -> str:
+        if plan.kind is PageKind.HOME:
+            meta = self.report.meta
+            if self.zh:
+                return f"{meta.city}{meta.year}年{self.report.title}"
+            return f"{meta.city_en} {meta.year} {meta.title_en}"
+        if plan.kind is PageKind.PART:
+            return self.part(plan.part)
+        if plan.kind is PageKind.ITEM:
+            return self.item(plan.section)
+        content = self.editorial_page(plan)
+        if content:
+            return content.title_zh if self.zh else content.title
+        return self.language.gettext(FIXED_TITLES[plan.kind])
+
+    def nav(self, plan: PagePlan) -> str:
+        """The label of a page in the navigation: short titles for items, 概述 for a part's own page."""
+        if plan.kind is PageKind.HOME:
+            return self.language.gettext(FIXED_TITLES[PageKind.HOME])
+        if plan.kind is PageKind.PART:
+            return self.language.gettext(OVERVIEW_LABEL)
+        if plan.kind is PageKind.ITEM:
+            return self.item(plan.section, short=True)
+        return self.page(plan)
+
+    def link_label(self, plan: PagePlan) -> str:
+        """A page named out of the nav: an item by its short title, other pages by their title."""
+        return self.nav(plan) if plan.kind is PageKind.ITEM else self.page(plan)
+
+    def section_label(self, section: Section) -> str | None:
+        if section.kind in (SectionKind.PRINCIPLES, SectionKind.LIST_INTRO) and self.zh:
+            names = FORMULA_NAME.findall("".join(seg.text for seg in section.segments()))
+            if names:
+                return names[-1]
+        if section.kind is SectionKind.LIST_INTRO:
+            items = items_of(self.report, section)
+            return self.language.gettext(LIST_LABELS[items[0].kind]) if items else None
+        label = SECTION_LABELS.get(section.kind)
+        return self.language.gettext(label) if label else None
+
+    def place(self, place: Place) -> str:
+        """Where a term occurs: the item's title, or the page and the section's label."""
+        plan = self.links.page_of_section[place.section_id]
+        if plan.kind is PageKind.ITEM:
+            return self.item(plan.section)
+        label = self.section_label(self.report.section(place.section_id))
+        title = self.page(plan)
+        return f"{title} · {label}" if label and len(plan.sections) > 1 else title
+
+    def editorial_page(self, plan: PagePlan) -> EditorialPage | None:
+        return self.editorial.pages.get(plan.kind.value)
+
+    def source_description(self) -> str:
+        meta = self.report.meta
+        return meta.source_description_zh if self.zh else meta.source_description
+
+    def purpose(self, plan: PagePlan) -> str:
+        return self.language.gettext(PURPOSES[plan.kind])
+
+    def delivered(self) -> str:
+        meta = self.report.meta
+        return meta.delivered_zh if self.zh else meta.delivered_en
+
+    def completeness(self) -> str:
+        """What the source holds and what it lacks, said once: 现有文本来自报纸第2版。尚未收录：报告的开头和结尾。"""
+        meta = self.report.meta
+        have = sorted(p.page for p in meta.pages)
+        if not meta.missing:
+            return ""
+        parts = []
+        for missing in sorted(meta.missing, key=lambda m: m.page):
+            where = "opening" if missing.page < have[0] else "end" if missing.page > have[-1] else "middle"
+            parts.append(self.language.gettext(MISSING_PARTS[where]).format(page=missing.page))
+        joiner = self.language.gettext(N_("和"))
+        pages = self.language.list_separator.join(str(page) for page in have)
+        return (self.language.gettext(N_("现有文本来自报纸第{pages}版。")).format(pages=pages) + self.language.space
+                + self.language.gettext(N_("尚未收录：报告的{missing}。")).format(missing=joiner.join(parts)))
+
+    def description(self, plan: PagePlan, length: int = 0) -> str:
+        """The page's meta description: the report's own first sentence where the page has report text."""
+        length = length or (110 if self.zh else 200)
+        content = self.editorial_page(plan)
+        if content:
+            text = content.intro if not self.zh else self.language.gettext(PURPOSES[plan.kind])
+        elif plan.sections:
+            first = next(s for section in plan.sections for s in section.segments() if s.role.value == "sentence")
+            text = self.language.plain(first.id, first.text)
+        else:
+            text = self.language.gettext(DESCRIPTIONS[plan.kind])
+        return text if len(text) <= length else text[: length - 1].rsplit(" " if not self.zh else "，", 1)[0] + "…"
+
+    def gap_before(self, plan: PagePlan) -> str:
+        """On the first page of report text, when the newspaper page before is not in the source."""
+        report, missing = self.report, {m.page for m in self.report.meta.missing}
+        first = next((p for p in self.links.pages if p.sections), None)
+        marker = next((m for m in report.markers if m.direction == "from" and m.page in missing), None)
+        if plan is not first or marker is None:
+            return ""
+        part = plan.part
+        label = N_("本部分开头（包括标题）刊于报纸第{page}版，尚未收录；标题为编者所加。") \
+            if part is not None and not part.heading_available else N_("本部分开头刊于报纸第{page}版，尚未收录。")
+        return self.language.gettext(label).format(page=marker.page)
+
+    def gap_after(self, plan: PagePlan) -> str:
+        """On the last page of report text, when the newspaper page after is not in the source."""
+        missing = {m.page for m in self.report.meta.missing}
+        last = next((p for p in reversed(self.links.pages) if p.sections), None)
+        marker = next((m for m in self.report.markers if m.direction == "to" and m.page in missing), None)
+        if plan is not last or marker is None:
+            return ""
+        return self.language.gettext(N_("报告的其余部分刊于报纸第{page}版，尚未收录。")).format(page=marker.page)
