@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import InputError, InputErrors, findings_of
+from .errors import FORMATS, InputError, InputErrors, findings_of, format_findings
 
 
 def _root(args) -> Path:
@@ -178,11 +178,30 @@ def cmd_check(args) -> int:
     from .translation.catalogs import TARGET_LANGUAGES
     from .translation.checks import check_project
 
-    findings = check_project(_root(args), tuple(args.lang or TARGET_LANGUAGES))
-    errors = _print_findings(findings, sys.stdout)
+    root = _root(args)
+    findings = check_project(root, tuple(args.lang or TARGET_LANGUAGES))
+    if args.files:  # pre-commit: the problems of the files being committed (the whole project is read)
+        wanted = {_project_path(root, name) for name in args.files}
+        findings = [f for f in findings if f.file in wanted]
+    errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
-    print(f"{errors} error(s), {warnings} warning(s)")
+    if args.format == "json":
+        print(format_findings(findings, "json"))
+    else:
+        if findings:
+            print(format_findings(findings, args.format))
+        print(f"{errors} error(s), {warnings} warning(s)")
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _project_path(root: Path, name: str) -> str:
+    """translations/en/action-1.po, however the file was named on the command line."""
+    path = Path(name)
+    path = path if path.is_absolute() else Path.cwd() / path
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return name
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
             verb.add_argument("--json", action="store_true", help="machine-readable output")
         if name == "check":
             verb.add_argument("--strict", action="store_true", help="fail on warnings too")
+            verb.add_argument("--format", choices=FORMATS, default="text",
+                              help="text (file:line: …), github (annotations in a workflow) or json")
+            verb.add_argument("files", nargs="*", help="report only the problems of these files (pre-commit)")
     build_parser = sub.add_parser("build", help="generate, then build the site with mkdocs (atomic)")
     build_parser.add_argument("--site-dir", default="site")
     build_parser.set_defaults(func=cmd_build)

@@ -31,6 +31,37 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
+    def as_dict(self) -> dict:
+        return {"severity": self.severity, "check": self.check, "file": self.file, "line": self.line,
+                "segment": self.segment, "message": self.message, "hint": self.fix}
+
+    def as_github(self) -> str:
+        """A GitHub Actions workflow command: the finding becomes an annotation on the file's line."""
+        props = {"file": self.file, "line": self.line, "title": f"[{self.check}]" + (f" {self.segment}" if self.segment else "")}
+        where = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items() if v)
+        return f"::{self.severity} {where}::{_escape_data(f'{self.message} — {self.fix}')}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+FORMATS = ("text", "github", "json")
+
+
+def format_findings(findings: list[Finding], style: str) -> str:
+    """Every finding in one of FORMATS: text (file:line: severity: [check] message — fix), github (workflow
+    annotations) or json (a list of objects with severity, check, file, line, segment, message, hint)."""
+    if style == "json":
+        import json
+
+        return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1)
+    return "\n".join(f.as_github() if style == "github" else str(f) for f in findings)
+
 
 class InputError(Exception):
     """A problem with an input file (seed text, metadata, catalog, glossary, editorial YAML)."""
