@@ -4,14 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# apt-get needs root: as root (this machine, a container) nothing is prefixed; elsewhere (a GitHub runner) sudo.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: site serve test check catalogs bench golden lock system-deps web-tools clean
+.PHONY: venv site serve test check catalogs bench golden lock system-deps web-tools clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
+
+# The environment alone (.venv from requirements.lock); `make site` and `make test` make it too.
+venv: $(STAMP)
 
 site: $(STAMP)
 	$(BIN)/gwr build
@@ -40,11 +45,18 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-# Debian packages the tests use: chromium (browser tests), gettext (msgfmt --check), and CJK fonts
-# (so that pages are laid out in a browser as a reader sees them).
+# Debian packages the tests use: chromium (browser tests), gettext (msgfmt --check), shellcheck (the
+# workflows' scripts, through actionlint) and CJK fonts (so that pages are laid out in a browser as a reader
+# sees them). Only what is missing is installed: a GitHub runner (Ubuntu) has /usr/bin/chromium and
+# shellcheck already, and Ubuntu has no chromium .deb to install.
 system-deps:
-	@command -v chromium >/dev/null && command -v msgfmt >/dev/null && fc-list :lang=zh | grep -q . || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext fonts-noto-cjk >/dev/null; }
+	@missing=""; \
+	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	  command -v shellcheck >/dev/null || missing="$$missing shellcheck"; \
+	  fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-noto-cjk"; \
+	  [ -z "$$missing" ] || { echo "installing:$$missing"; $(SUDO) apt-get update -qq && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; }
 
 test: $(STAMP) system-deps web-tools
 	$(BIN)/pytest

@@ -84,7 +84,7 @@ def test_no_source_file_is_ignored_by_git():
     root = Path(__file__).resolve().parent.parent
     if shutil.which("git") is None or not (root / ".git").exists():
         pytest.skip("not a git checkout")
-    folders = ["generator", "overrides", "translations", "tests", "benchmarks", "seeds"]
+    folders = ["generator", "overrides", "translations", "tests", "benchmarks", "seeds", "scripts", ".github"]
     ignored = subprocess.run(["git", "ls-files", "--others", "--ignored", "--exclude-standard", *folders],
                              cwd=root, capture_output=True, text=True, check=True).stdout.split()
     assert [p for p in ignored if "__pycache__" not in p and ".egg-info" not in p] == []

@@ -1,9 +1,6 @@
 """In a real browser: search per language, and the language switcher staying on the page."""
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 

@@ -19,8 +19,8 @@ from ..util.yamlfile import child, line_of, read_yaml
 
 GLOSSARY_FILE = "translations/glossary.yaml"
 CATEGORIES = {
-    "policy": "policy and slogan", "programme": "programme", "place": "place", "platform": "platform",
-    "organisation": "organisation", "institution": "institution", "economic-term": "economic term",
+    "policy": "policy and slogan", "programme": "program", "place": "place", "platform": "platform",
+    "organisation": "organization", "institution": "institution", "economic-term": "economic term",
     "event": "event", "brand": "brand", "unit": "unit of measurement",
 }
 SOURCES = {"official": "established official rendering", "common": "common usage", "ours": "our rendering"}

@@ -86,6 +86,15 @@ class EnglishMatcher:
     def contains(self, text: str, term: Term) -> bool:
         return any(re.search(_form_pattern(form), text, re.IGNORECASE) for form in term.en_forms)
 
+    def forms_in(self, text: str, term: Term) -> list[str]:
+        """The term's renderings used in the text, in order; a form inside a longer one used at the same
+        place ("Railway Express" in "China-Europe Railway Express") does not count on its own."""
+        spans = [(m.start(), m.end(), form) for form in term.en_forms
+                 for m in re.finditer(_form_pattern(form), text, re.IGNORECASE)]
+        kept = [(start, form) for start, end, form in spans
+                if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans)]
+        return list(dict.fromkeys(form for _, form in sorted(kept)))
+
 
 def _probe(form: str) -> str:
     """The longest quote-free run of the form, case-folded: if it is not in a text, the form is not either."""

@@ -95,13 +95,11 @@ class GlossaryView:
         """Entries by initial: the first letter of the pinyin (Chinese) or of the English."""
         if self.zh:
             ordered = sorted(self.glossary.terms, key=lambda t: t.sort_key_zh)
-            initial = (lambda t: pinyin_key(t.zh)[:1].upper())
         else:
             ordered = sorted(self.glossary.terms, key=lambda t: t.sort_key_en)
-            initial = (lambda t: fold_en(t.en)[:1].upper())
         groups: dict[str, list[Term]] = {}
         for term in ordered:
-            letter = initial(term)
+            letter = (pinyin_key(term.zh) if self.zh else fold_en(term.en))[:1].upper()
             groups.setdefault(letter if letter.isalpha() else "0–9", []).append(term)
         return [LetterGroup(letter, "letter-" + ("digits" if letter == "0–9" else letter.lower()), terms)
                 for letter, terms in sorted(groups.items(), key=lambda item: (item[0] != "0–9", item[0]))]

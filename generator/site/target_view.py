@@ -18,9 +18,11 @@ from .language import EditionLanguage, strip_end
 from .links import Links
 
 CURRENCY = {"CNY": "RMB", "USD": "USD"}
+# 人次 counts occasions and 单 requests of any kind; English has no one word for either, so the label says
+# what is counted ("Foreign merchant visits", "Home-based elderly care services provided").
 UNIT_EN = {
-    "person-times": "person-times", "persons": "people", "m²": "m²", "km²": "km²", "TEU": "TEU", "kW": "kW", "km": "km",
-    "households": "households", "t": "tonnes", "orders": "orders", "vehicles": "vehicles", "items": "items",
+    "person-times": "", "persons": "people", "m²": "m²", "km²": "km²", "TEU": "TEU", "kW": "kW", "km": "km",
+    "households": "households", "t": "metric tons", "orders": "", "vehicles": "vehicles", "items": "items",
     "times": "times",
 }
 COMPARATOR_EN = {">": "more than ", ">=": "at least ", "<=": "no more than ", "~": "about ", "=": "",

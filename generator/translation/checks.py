@@ -21,6 +21,9 @@ from .localise import Localiser, load_localiser, placeholders
 from .messages import INTERFACE, TARGETS, page_messages
 from ..source.model import Report
 from .numbers import compare as compare_numbers
+from .english import EnglishText, catalog_texts, editorial_texts, glossary_texts, plan_texts
+from .quality import check_english
+from .style import load_style
 from ..source.load import load_report
 from ..enrich.terms import ChineseMatcher, EnglishMatcher
 
@@ -35,11 +38,23 @@ def check_project(root: Path, langs: tuple[str, ...] = TARGET_LANGUAGES, run_msg
     glossary = _loaded(findings, lambda: load_glossary(root, "".join(s.text for s in report.segments())))
     editorial = _loaded(findings, lambda: load_editorial(root, report))
     plan = _loaded(findings, lambda: load_plan(root, report))
+    style = _loaded(findings, lambda: load_style(root))
     citing = [*(editorial.points() if editorial else []), *(plan.links if plan else [])]
     for lang in langs:
-        findings.extend(check_catalogs(root, report, lang, run_msgfmt, glossary))
+        english: list[EnglishText] = []
+        findings.extend(check_catalogs(root, report, lang, run_msgfmt, glossary, english))
         findings.extend(citation_findings(citing, report, load_localiser(root, lang)))
+        if lang == "en" and style is not None:
+            english += _editorial_english(report, editorial, plan, glossary)
+            findings.extend(check_english(english, glossary, style))
     return findings
+
+
+def _editorial_english(report: Report, editorial, plan, glossary) -> list[EnglishText]:
+    """The English written outside the catalogs: points, the plan's reasons, glossary explanations."""
+    chinese_of = {segment.id: segment.text for segment in report.segments()}
+    return [*(editorial_texts(editorial, chinese_of) if editorial else []), *(plan_texts(plan) if plan else []),
+            *(glossary_texts(glossary) if glossary else [])]
 
 
 def _loaded(findings: list[Finding], load):
@@ -75,10 +90,12 @@ def citation_findings(citing: list, report: Report, localiser: Localiser) -> lis
 
 
 def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = True,
-                   glossary: Glossary | None = None) -> list[Finding]:
+                   glossary: Glossary | None = None, english: list[EnglishText] | None = None) -> list[Finding]:
+    """The catalogs' own problems; their translated texts go into `english` for the checks of the English."""
     folder = catalog_dir(root, lang)
     terms = TermCheck(glossary) if glossary and glossary.terms else None
     pots = templates(report)
+    page_of = {m.context: page for page, messages in page_messages(report).items() for m in messages}
     findings: list[Finding] = []
     present = {path.stem: path for path in sorted(folder.glob("*.po"))}
     for name in pots:
@@ -94,6 +111,8 @@ def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = Tru
         if run_msgfmt:
             findings.extend(_msgfmt(path, po.shown))
         findings.extend(_obsolete_twins(po))
+        if english is not None:
+            english.extend(catalog_texts(po, name, page_of))
         pot = list(pots.get(name, []))
         expected = {(m.id, m.context) for m in pot if m.id}
         current = {m.context: m.id for m in pot if m.id}
@@ -101,8 +120,9 @@ def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = Tru
             if not message.id:
                 continue
             findings.extend(_check_message(message, name, po, expected, current))
-            if message.context and message.string and not message.fuzzy and name != TARGETS:  # labels, not sentences
-                findings.extend(_check_numbers(message, po))
+            if message.context and message.string and not message.fuzzy:
+                if name != TARGETS:  # a label names a metric; its figure is formatted, not translated
+                    findings.extend(_check_numbers(message, po))
                 if terms:
                     findings.extend(terms.check(message, po))
     return findings
@@ -171,6 +191,11 @@ def _check_message(message, name: str, po: PoFile, expected: set, current: dict)
             found.append(Finding(WARNING, "unknown-context", shown, line,
                                  f"msgctxt {message.context!r} is not on this page any more",
                                  "run `gwr update` (it becomes obsolete, #~)", message.context))
+    if message.fuzzy and message.string:
+        shown_as = "the interface shows the Chinese" if name == INTERFACE else "the page marks it “needs review”"
+        found.append(Finding(WARNING, "fuzzy", shown, line, f"the translation is marked fuzzy: {shown_as}",
+                             "check it against the msgid, correct it, then delete the '#, fuzzy' line",
+                             message.context or message.id[:16]))
     if message.context and message.string and message.string != message.string.strip():
         found.append(Finding(WARNING, "whitespace", shown, line, "msgstr starts or ends with a space",
                              "remove the space (sentences are joined with one space)", message.context))

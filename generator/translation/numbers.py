@@ -46,6 +46,7 @@ class Figure:
     value: float
     kind: str  # PERCENT, POINTS or NUMBER
     at: int  # where it starts in its text (for the order)
+    end: int = 0  # where it ends (the comparator check reads the words around it)
 
     def __str__(self) -> str:
         if self.kind == PERCENT:
@@ -76,11 +77,11 @@ def chinese_figures(text: str) -> list[Figure]:
     for match in _FIGURE_ZH.finditer(text):
         value = float(match.group(1)) * _SCALE_ZH.get(match.group(2) or "", 1)
         kind = {"%": PERCENT, "个百分点": POINTS}.get(match.group(3) or "", NUMBER)
-        figures.append(Figure(_normal(value), kind, match.start()))
+        figures.append(Figure(_normal(value), kind, match.start(), match.end()))
     for match in _NUMERAL_ZH.finditer(text):
         value = chinese_numeral(match.group(1))
         if value:
-            figures.append(Figure(_normal(value), NUMBER, match.start()))
+            figures.append(Figure(_normal(value), NUMBER, match.start(), match.end()))
     return sorted(figures, key=lambda f: f.at)
 
 
@@ -89,10 +90,10 @@ def english_figures(text: str) -> list[Figure]:
     for match in _FIGURE_EN.finditer(text):
         number = float(match.group(1).replace(",", "") + (match.group(2) or ""))
         value = number * _SCALE_EN.get((match.group(3) or "").lower(), 1)
-        figures.append(Figure(_normal(value), _english_kind(match.group(4)), match.start()))
+        figures.append(Figure(_normal(value), _english_kind(match.group(4)), match.start(), match.end()))
     for match in _WORD_EN.finditer(text):
         kind = POINTS if match.group(2) else NUMBER
-        figures.append(Figure(_normal(_WORDS_EN[match.group(1).lower()]), kind, match.start()))
+        figures.append(Figure(_normal(_WORDS_EN[match.group(1).lower()]), kind, match.start(), match.end()))
     return sorted(figures, key=lambda f: f.at)
 
 

@@ -1,0 +1,176 @@
+"""Checks of the English itself: what a careful reviewer would mark, found before the build.
+
+Named like Weblate's and pofilter's checks where one exists. Errors change the meaning or break the
+page (a threshold moved, Chinese left in the English, markup); warnings need an editor's eye (style,
+spelling, Chinglish, a term rendered two ways on one page). Each check takes an EnglishText and
+returns findings that point at its file and line; `check_english` runs them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..enrich.glossary import Glossary
+from ..enrich.terms import ChineseMatcher, EnglishMatcher
+from ..errors import ERROR, WARNING, Finding
+from .comparators import AT_LEAST, compare_comparators
+from .english import GLOSSARY_TEXT, INTERFACE_TEXT, NOTE, EnglishText
+from .style import StyleGuide
+
+LONG_SENTENCE = 80  # words; the report's Chinese runs long, the English should not follow it
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_FULLWIDTH = re.compile(r"[，。、；：！？（）《》【】「」『』～]")
+_DOUBLE_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_DOUBLE_WORD_OK = {"that", "had", "is"}  # "that that", "had had", "is is" can be grammatical
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&#?\w+;|\bjavascript\s*:|\bon[a-z]+\s*=", re.IGNORECASE)
+_MARKDOWN = [(re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>)"), "a heading, list or quote at the start"),
+             (re.compile(r"!?\[[^\]]*\]\([^)]*\)"), "a Markdown link or image"),
+             (re.compile(r"`|\*\*|__|~~|\{:|^\s*\||^\s*(?:-{3,}|={3,})\s*$"), "Markdown emphasis, code or a table")]
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')]*\s+(?=[“‘\"'(]?[A-Z0-9])")
+
+
+def check_english(texts: Iterable[EnglishText], glossary: Glossary | None, style: StyleGuide) -> list[Finding]:
+    texts = list(texts)
+    findings = []
+    for text in texts:
+        for check in (_comparators, _unchanged_or_chinese, _punctuation, _double_words, _long_sentences,
+                      _safe_html, _markdown):
+            findings += check(text)
+        findings += _spelling(text, style) + _chinglish(text, style)
+    if glossary and glossary.terms:
+        findings += inconsistent_terms(texts, glossary)
+    return findings
+
+
+def _finding(severity: str, check: str, text: EnglishText, message: str, fix: str) -> Finding:
+    return Finding(severity, check, text.file, text.line, f"{text.ident}: {message}" if text.ident else message,
+                   fix, text.ident)
+
+
+def _comparators(text: EnglishText) -> list[Finding]:
+    if not text.chinese:
+        return []
+    found = []
+    for problem in compare_comparators(text.chinese, text.text):
+        said = f"says “{problem.english}”" if problem.english else "has no comparator"
+        wanted = {AT_LEAST: "“at least N” or “N or more”"}.get(problem.chinese, f"“{problem.chinese}”")
+        found.append(_finding(ERROR if problem.serious else WARNING, "comparators", text,
+                              f"the Chinese sets {problem.figure} as “{problem.chinese}” but the English {said}",
+                              f"write {wanted}" + (": 以上 includes the figure itself" if problem.chinese == AT_LEAST else "")))
+    return found
+
+
+def _unchanged_or_chinese(text: EnglishText) -> list[Finding]:
+    if text.text == text.chinese and _HAN.search(text.text):
+        return [_finding(ERROR, "unchanged", text, "the translation is a copy of the Chinese",
+                         "translate it, or empty the msgstr so that the page shows it as pending")]
+    han = sorted(set(_HAN.findall(text.text)))
+    if han and text.kind not in (GLOSSARY_TEXT, NOTE):  # these explain Chinese wording, and quote it
+        return [_finding(ERROR, "chinese-text", text, f"Chinese characters in the English: {''.join(han)[:20]}",
+                         "write the English (a name in pinyin, a term by its glossary rendering)")]
+    return []
+
+
+def _punctuation(text: EnglishText) -> list[Finding]:
+    marks = sorted(set(_FULLWIDTH.findall(text.text)))
+    if not marks or text.kind == NOTE:
+        return []
+    return [_finding(ERROR, "chinese-punctuation", text, f"Chinese punctuation in the English: {' '.join(marks)}",
+                     "use English punctuation: , . ; : ( ) and quotation marks for titles")]
+
+
+def _double_words(text: EnglishText) -> list[Finding]:
+    doubled = [m.group(0) for m in _DOUBLE_WORD.finditer(text.text)
+               if m.group(1).lower() not in _DOUBLE_WORD_OK and not m.group(1).isdigit()]
+    return [_finding(WARNING, "doublewords", text, f"a word is repeated: “{word}”", "delete one of them")
+            for word in doubled]
+
+
+def _long_sentences(text: EnglishText) -> list[Finding]:
+    if text.kind in (INTERFACE_TEXT, NOTE):
+        return []
+    found = []
+    for sentence in _SENTENCE_END.split(text.text):
+        words = len(sentence.split())
+        if words > LONG_SENTENCE:
+            found.append(_finding(WARNING, "long-sentence", text, f"a sentence of {words} words (“{sentence[:40]}…”)",
+                                  f"split it into sentences of at most {LONG_SENTENCE} words, one idea each"))
+    return found
+
+
+def _safe_html(text: EnglishText) -> list[Finding]:
+    match = _HTML.search(text.text)
+    if not match:
+        return []
+    return [_finding(ERROR, "safe-html", text, f"markup in the text: “{match.group(0)}” (it is shown as typed)",
+                     "write plain text; the site adds links and formatting itself")]
+
+
+def _markdown(text: EnglishText) -> list[Finding]:
+    for pattern, what in _MARKDOWN:
+        match = pattern.search(text.text)
+        if match:
+            return [_finding(ERROR, "markdown", text, f"{what}: “{match.group(0).strip()}” (it is shown as typed)",
+                             "write plain text; pages take their structure from the report")]
+    return []
+
+
+def _spelling(text: EnglishText, style: StyleGuide) -> list[Finding]:
+    if not style.spellings:
+        return []
+    body = text.text
+    for name in style.keep:
+        body = body.replace(name, " ")
+    found = []
+    for word in dict.fromkeys(re.findall(r"[A-Za-z]+", body)):
+        american = style.spellings.get(word.lower())
+        if american:
+            found.append(_finding(WARNING, "spelling", text, f"British spelling “{word}”",
+                                  f"write “{_same_case(american, word)}” (the edition writes American English)"))
+    return found
+
+
+def _same_case(word: str, like: str) -> str:
+    return word.capitalize() if like[:1].isupper() else word
+
+
+def _chinglish(text: EnglishText, style: StyleGuide) -> list[Finding]:
+    found = []
+    for rule in style.chinglish:
+        match = rule.pattern.search(text.text)
+        if match:
+            found.append(_finding(WARNING, "chinglish", text, f"“{match.group(0)}”: {rule.why}",
+                                  f"write {rule.say} (translations/style.yaml:{rule.line})"))
+    return found
+
+
+def _same_rendering(form: str, other: str) -> bool:
+    """One contains the other (Suxi / Suxi Town), singular or plural, or one is an abbreviation (ZJU-IIM)."""
+    a, b = (re.sub(r"(?<=\w)e?s\b", "", f.casefold()) for f in (form, other))
+    return a in b or b in a or any(re.fullmatch(r"[A-Z0-9&-]{2,10}", f) for f in (form, other))
+
+
+def inconsistent_terms(texts: list[EnglishText], glossary: Glossary) -> list[Finding]:
+    """A glossary term whose Chinese is on a page must keep one English rendering there: the first one
+    used on the page sets it, and a rendering that is neither a short form of it (Suxi for Suxi Town, an
+    abbreviation) nor its long form is reported where it stands. Navigation labels may be short."""
+    chinese, english = ChineseMatcher(glossary), EnglishMatcher(glossary)
+    first: dict[tuple[str, str], tuple[str, EnglishText]] = {}
+    found = []
+    for text in texts:
+        if text.group is None or not text.chinese or (text.ident or "").endswith(".short-title"):
+            continue
+        terms = {match.term.id: match.term for match in chinese.find(text.chinese)}
+        for term in terms.values():
+            for form in english.forms_in(text.text, term):
+                key = (text.group, term.id)
+                if key not in first:
+                    first[key] = (form, text)
+                    continue
+                seen, where = first[key]
+                if not _same_rendering(form, seen):
+                    found.append(_finding(WARNING, "inconsistent-term", text,
+                                          f"{term.zh} is “{form}” here but “{seen}” at {where.file}:{where.line} "
+                                          f"on the same page ({text.group})", "use one rendering of the term per page"))
+    return found
