@@ -8,6 +8,7 @@ Exit status 1 if a measurement is over its budget.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -18,7 +19,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUDGETS = {"build both editions (s)": 20.0, "PO saved -> English page reloaded (s)": 10.0}
+# The editor's loop: a saved PO file shows in `make serve` within 1.5 s (median), see generator/site/serving.py.
+BUDGETS = {"build both editions (s)": 20.0, "PO saved -> English page reloaded (s)": 1.5}
+RELOAD_RUNS = 7  # the machine may be shared: the median of several saves
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update"]
 SEGMENT = "action-1.task-1.s1"
@@ -39,7 +42,7 @@ def measure_build(project: Path, runs: int = 3) -> float:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, env=environment(),
                        check=True)
         times.append(time.monotonic() - started)
-    print(f"build both editions: {', '.join(f'{t:.1f}' for t in times)} s")
+    print(f"build both editions: {', '.join(f'{t:.1f}' for t in times)} s (median {statistics.median(times):.1f})")
     return statistics.median(times)
 
 
@@ -69,7 +72,7 @@ def set_translation(project: Path, text: str) -> None:
     path.write_bytes(render_catalog(catalog))
 
 
-def measure_reload(project: Path, runs: int = 3) -> float:
+def measure_reload(project: Path, runs: int = RELOAD_RUNS) -> float:
     from playwright.sync_api import sync_playwright
 
     port = free_port()
@@ -91,12 +94,17 @@ def measure_reload(project: Path, runs: int = 3) -> float:
                 page.wait_for_function(
                     f"() => (document.getElementById('{SEGMENT}') || {{}}).textContent === {text!r}", timeout=60_000)
                 times.append(time.monotonic() - started)
-                time.sleep(3)  # the follow-up rebuild (docs/zh changed) before the next save
+                time.sleep(1)  # the reloaded page settles and reconnects to the live-reload socket
             browser.close()
     finally:
-        server.terminate()
-        server.wait(timeout=20)
-    print(f"PO saved -> English page reloaded: {', '.join(f'{t:.1f}' for t in times)} s")
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: mkdocs serve then removes its temporary site folder
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    print(f"PO saved -> English page reloaded: {', '.join(f'{t:.2f}' for t in times)} s "
+          f"(median {statistics.median(times):.2f})")
     return statistics.median(times)
 
 
@@ -110,7 +118,7 @@ def main() -> int:
         budget = BUDGETS[name]
         status = "ok" if value <= budget else "OVER BUDGET"
         over |= value > budget
-        print(f"{name:<42} median {value:5.1f}  budget {budget:5.1f}  {status}")
+        print(f"{name:<42} median {value:5.2f}  budget {budget:5.1f}  {status}")
     return 1 if over else 0
 
 

@@ -23,21 +23,30 @@ CSV_FIELDS = ["id", "segment_id", "period", "metric_zh", "metric_en", "comparato
 
 
 def downloads(enriched: EnrichedReport, english_label: Callable[[Quantity], str], translation: Localiser,
-              messages: dict[str, list[SourceMessage]]) -> dict[str, str]:
+              messages: dict[str, list[SourceMessage]], glossary: dict[str, str] | None = None) -> dict[str, str]:
+    """glossary: glossary_files(enriched), when the caller kept them."""
     report = enriched.report
-    title = f"{report.meta.city}{report.meta.year}年{report.title}"
     model = report_to_dict(report)
     model["translations"] = {translation.lang: {
         m.context: {"text": local.text, "status": local.status.value}
         for page in messages.values() for m in page for local in [translation.text(m.context, m.text)]}}
     rows = target_rows(enriched.quantities, english_label)
     return {
-        "downloads/glossary.csv": glossary_csv(enriched.glossary),
-        "downloads/glossary.tbx": glossary_tbx(enriched.glossary, f"{title}: glossary"),
+        **(glossary if glossary is not None else glossary_files(enriched)),
         "downloads/targets.csv": targets_csv(rows),
         "downloads/targets.json": json.dumps({"schema": "targets/1", "fields": CSV_FIELDS, "targets": rows},
                                              ensure_ascii=False, indent=1) + "\n",
         "downloads/report.json": json.dumps(model, ensure_ascii=False, indent=2) + "\n",
+    }
+
+
+def glossary_files(enriched: EnrichedReport) -> dict[str, str]:
+    """The glossary's files: from the glossary and the report's title alone, no translation."""
+    report = enriched.report
+    title = f"{report.meta.city}{report.meta.year}年{report.title}"
+    return {
+        "downloads/glossary.csv": glossary_csv(enriched.glossary),
+        "downloads/glossary.tbx": glossary_tbx(enriched.glossary, f"{title}: glossary"),
     }
 
 

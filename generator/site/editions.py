@@ -26,7 +26,9 @@ from .render import Edition
 from .sitemaps import robots_txt, url_entry, write_sitemaps
 from ..translation.localise import HTML_LANG
 from .build import build_timestamp
-from .generate import CONFIG_FILES, LANGUAGES, SUBDIRS, GenerateResult, generate, inputs_fingerprint
+from .generate import CONFIG_FILES, LANGUAGES, SUBDIRS, Generator
+from .serving import LivePreview, Scope
+from .theme_env import keep_theme_environments
 
 # The switcher's labels, each in its own language (Material writes them as HTML).
 LANGUAGE_NAMES = {"zh": '<span lang="zh-Hans">中文</span>', "en": '<span lang="en">English</span>'}
@@ -41,8 +43,10 @@ class PreparedEdition:
     problems: list[InputError] = field(default_factory=list)
 
 
-# Shared by every load of the hooks file (MkDocs executes it once per config).
-_generated: dict[Path, tuple[tuple, GenerateResult]] = {}
+# Shared by every load of the hooks file (MkDocs executes it once per config, and again on every
+# rebuild of `mkdocs serve`): one Generator and, under `mkdocs serve`, one LivePreview per project.
+_generators: dict[Path, Generator] = {}
+_previews: dict[Path, LivePreview] = {}
 
 
 def edition_lang(config) -> str:
@@ -67,12 +71,10 @@ class EditionSite:
         root = project_root(config)
         # Reproducible without the Makefile: dates in the site (sitemap, archives) are the report's year.
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_timestamp(root)))
-        fingerprint = inputs_fingerprint(root)
-        cached = _generated.get(root)
-        if cached is None or cached[0] != fingerprint:
-            result = generate(root)
-            _generated[root] = (inputs_fingerprint(root), result)
-        result = _generated[root][1]
+        # Both editions come from one generate; each config of a build (and an unchanged rebuild) reuses it.
+        result = _generators.setdefault(root, Generator(root)).generate()
+        # Jinja environments of the theme that compile and list it once per process, not per edition and build.
+        keep_theme_environments(config.theme, root)
         lang = edition_lang(config)
         self._editions[root, lang] = result.editions[lang]
         # Until a page sets its own links (and on the 404 page), the switcher goes to the homes.
@@ -128,16 +130,35 @@ class EditionSite:
             robots = robots_txt([self.page_url(config, other, "sitemap.xml").removesuffix("/") for other in LANGUAGES])
             write_if_changed(Path(config.site_dir) / "robots.txt", robots.encode("utf-8"))
 
+    def live_preview(self, server, config, builder):
+        """Under `mkdocs serve`: rebuild what a saved file changes, not everything (serving.py).
+        Serving one other edition alone (`mkdocs serve -f mkdocs.en.yml`) stays as MkDocs does it."""
+        if edition_lang(config) != DEFAULT_LANG:
+            return server
+        root = project_root(config)
+        preview = _previews[root] = LivePreview(_generators[root], config, builder, self.build_editions)
+        preview.watch(server, config)
+        server.builder = preview
+        return server
+
     def build_other_editions(self, config) -> None:
         """After the default edition: build the others into their sub-folders of the same site."""
-        if edition_lang(config) != DEFAULT_LANG:
-            return
+        if edition_lang(config) == DEFAULT_LANG:
+            preview = _previews.get(project_root(config))
+            self.build_editions(config, {lang: preview.edition_scope(lang) if preview else Scope.WHOLE
+                                         for lang in LANGUAGES})
+
+    @staticmethod
+    def build_editions(config, scopes: dict[str, Scope]) -> None:
+        """The other editions, after the default one (config): whole, their changed pages only, or not at all."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
         root = project_root(config)
         for lang in LANGUAGES[1:]:
+            if scopes[lang] is Scope.NONE:
+                continue
             site_url = config.site_url + SUBDIRS[lang] if config.site_url else None
             other = load_config(str(root / CONFIG_FILES[lang]), site_dir=str(Path(config.site_dir) / SUBDIRS[lang]),
                                 strict=config.strict, site_url=site_url)
-            build(other)
+            build(other, dirty=scopes[lang] is Scope.PAGES)

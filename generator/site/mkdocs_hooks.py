@@ -1,7 +1,8 @@
 """Thin MkDocs hooks: regenerate docs/ from seeds/ and translations/, and tie the editions together.
 
 The same hooks serve every edition's config (mkdocs.en.yml inherits mkdocs.yml).
-The work is done by generator.editions; this file only hands MkDocs what it asks for.
+The work is done by generator.site.editions (and, under `mkdocs serve`, generator.site.serving);
+this file only hands MkDocs what it asks for.
 """
 
 from __future__ import annotations
@@ -45,3 +46,8 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     site.write_sitemaps(config)
     site.build_other_editions(config)
+
+
+def on_serve(server, config, builder):
+    # After the first build, a saved file rebuilds what it changes, not both editions whole (serving.py).
+    return site.live_preview(server, config, builder)

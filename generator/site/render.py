@@ -18,6 +18,7 @@ from ..enrich.enriched import EnrichedReport
 from ..enrich.pages import ITEM_KINDS, PageKind, items_of
 from ..source.model import SectionKind
 from ..translation.localise import Localiser
+from .compiled import GENERATOR_TEMPLATES
 from .escape import Safe, anchor, fmt, front_matter_text, link, markdown_text
 from .glossary_view import GlossaryView
 from .language import EditionLanguage
@@ -52,23 +53,6 @@ class Edition:
     footer_title: str
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept in memory across renders (each Renderer has its own Environment)."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledTemplates()
-
-
 class Renderer:
     """Renders the pages of one language edition."""
 
@@ -93,7 +77,7 @@ class Renderer:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
             extensions=["jinja2.ext.i18n"],
-            bytecode_cache=_COMPILED,
+            bytecode_cache=GENERATOR_TEMPLATES,
         )
         gettext = self.language.gettext
         self.env.install_gettext_callables(gettext, lambda s, p, n: gettext(s if n == 1 else p), newstyle=False)

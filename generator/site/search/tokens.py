@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from .porter import stem
 
@@ -60,7 +61,14 @@ def pairs(chain: list[str]) -> list[str]:
 
 
 def index_tokens(text: str) -> Counter:
-    """Every unit and every bigram of the text, with its count."""
+    """Every unit and every bigram of the text, with its count (a new Counter: callers add to it)."""
+    return Counter(_index_tokens(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _index_tokens(text: str) -> Counter:
+    # Kept: both editions' indexes hold some 4,000 texts, and a rebuild of `make serve` after one saved
+    # sentence would stem them all again (most of the time an index takes).
     tokens: Counter = Counter()
     for chain in chains(text):
         tokens.update(chain)

@@ -1,0 +1,168 @@
+"""The live preview (`make serve`): after a save, rebuild what the saved file changes, and only that.
+
+`mkdocs serve` rebuilds everything after any change: both editions generated again, then every page of
+both built into an emptied folder (2-4 s on a small machine), and the generator's own writes to docs/
+started a second rebuild that held back the reloaded page. The hooks hand it a LivePreview instead
+(on_serve), which works out from what changed how to rebuild each edition (plan_scopes):
+
+- only catalogs of a language changed (an editor saved translations/en/<page>.po): the Generator kept
+  by the hooks renders the pages again from what it kept (report, glossary, unchanged search indexes),
+  writes the files whose bytes changed, and each edition rebuilds just those (a dirty MkDocs build).
+  An edition whose navigation, footer or set of files changed is built whole, since every page shows
+  them; one with no changed file is not built at all;
+- anything else (seeds, glossary, editorial YAML, plan links, CONTRIBUTING.md, the generator, the
+  configs, or nothing known): both editions whole, as mkdocs serve always did.
+
+docs/ is not watched: it is the generator's output, and its inputs are. `gwr build`, `mkdocs build` and
+the first build of `mkdocs serve` never come here: they build both editions whole.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Callable
+
+from ..errors import InputError, InputErrors
+from .generate import CONFIG_FILES, LANGUAGES, GenerateResult, Generator, InputStamps, catalog_language
+from .render import Edition
+
+log = logging.getLogger("mkdocs.hooks.gwr")
+DEFAULT_LANG = LANGUAGES[0]
+
+
+class Scope(Enum):
+    NONE = "unchanged"  # no file of the edition changed: its pages stay as they were built
+    PAGES = "changed pages"  # the pages and files whose generated file changed (a dirty MkDocs build)
+    WHOLE = "whole"  # every page, into an emptied folder
+
+
+WHOLE = {lang: Scope.WHOLE for lang in LANGUAGES}
+
+
+def plan_scopes(changed: set[str], layout_changed: dict[str, bool], written: dict[str, bool]) -> dict[str, Scope]:
+    """How each edition is rebuilt after the inputs `changed` (paths relative to the project) changed.
+
+    layout_changed: per edition, whether what every page shows (navigation, footer, set of files) changed;
+    written: per edition, whether any of its generated files changed."""
+    if not changed or not all(catalog_language(path) for path in changed):
+        return dict(WHOLE)  # the report, glossary, generator or configs: anything may have changed
+    scopes = {lang: Scope.WHOLE if layout_changed[lang] else Scope.PAGES if written[lang] else Scope.NONE
+              for lang in LANGUAGES}
+    if scopes[DEFAULT_LANG] is Scope.WHOLE:  # its clean build empties the site folder, sub-folders too
+        return dict(WHOLE)
+    return scopes
+
+
+def layout(edition: Edition) -> tuple:
+    """What every page of an edition shows besides its own text: a change rebuilds all its pages."""
+    return repr(edition.nav), tuple(edition.footer), edition.footer_title, tuple(sorted(edition.pages))
+
+
+@dataclass(frozen=True)
+class Built:
+    """What the served site was built from."""
+
+    stamps: InputStamps
+    layouts: dict[str, tuple]
+
+    @classmethod
+    def of(cls, generator: Generator) -> Built:
+        return cls(generator.stamps, {lang: layout(e) for lang, e in generator.result.editions.items()})
+
+
+def written_by_edition(result: GenerateResult, docs: Path) -> dict[str, bool]:
+    """Per edition, whether the generate that gave `result` wrote or removed any of its files in docs/<lang>/."""
+    changed = {path.relative_to(docs).parts[0] for path in [*result.written, *result.removed]}
+    return {lang: lang in changed for lang in LANGUAGES}
+
+
+class LivePreview:
+    """mkdocs serve's builder, from the second build on. Edition builds (build_editions) are the hooks'."""
+
+    def __init__(self, generator: Generator, config, full_build: Callable[[], None],
+                 build_editions: Callable[[object, dict[str, Scope]], None]) -> None:
+        self.generator, self.full_build, self.build_editions = generator, full_build, build_editions
+        self.config_file = Path(config.config_file_path).resolve()
+        # What mkdocs serve loads its config with (the command line's site folder, strictness and address).
+        self.site_dir, self.strict, self.dev_addr = config.site_dir, config.strict, str(config.dev_addr)
+        self.serve_url = config.site_url
+        self.scopes: dict[str, Scope] | None = None  # during a build: how each edition is built
+        self.built: Built | None = Built.of(generator)
+
+    def watch(self, server, config) -> None:
+        """Watch the inputs and every edition's config, not docs/ (the generator's output)."""
+        server.unwatch(config.docs_dir)
+        for name in CONFIG_FILES.values():
+            if (self.config_file.parent / name).exists() and name != self.config_file.name:
+                server.watch(str(self.config_file.parent / name))
+
+    def __call__(self) -> None:
+        built, self.built = self.built, None  # should this build fail, the next one builds whole
+        previous = self.generator.result
+        try:
+            result = self.generator.generate()
+        except (InputError, InputErrors):
+            self.full_build()  # reports the file and line as a build does (and raises), unless fixed meanwhile
+            self.built = Built.of(self.generator)
+            return
+        scopes = dict(WHOLE)
+        if built is not None and result is not previous:
+            scopes = plan_scopes(self.generator.stamps.changed(built.stamps),
+                                 {lang: layout(result.editions[lang]) != built.layouts[lang] for lang in LANGUAGES},
+                                 written_by_edition(result, self.generator.root / "docs"))
+        log.info("Rebuilding: %s", ", ".join(f"{lang} {scope.value}" for lang, scope in scopes.items()))
+        # Every config of this build takes the pages just generated, even if a file is saved meanwhile:
+        # what was built is then exactly `result`, and the save starts the next build.
+        with self.generator.frozen(), self._scoped(scopes):
+            if scopes == WHOLE:
+                self.full_build()  # as mkdocs serve does it, with the config as the command line gave it
+            else:
+                self._build(scopes)
+        self.built = Built.of(self.generator)
+
+    def edition_scope(self, lang: str) -> Scope:
+        """How an edition is built now: whole outside a build of the live preview."""
+        return (self.scopes or WHOLE)[lang]
+
+    def _build(self, scopes: dict[str, Scope]) -> None:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        config = load_config(str(self.config_file), site_dir=self.site_dir, strict=self.strict, dev_addr=self.dev_addr)
+        config.site_url = self.serve_url
+        with _quiet_dirty_warning():
+            if scopes[DEFAULT_LANG] is Scope.NONE:
+                self.build_editions(config, scopes)  # the others only
+            else:  # its post_build builds the others
+                build(config, serve_url=self.serve_url, dirty=scopes[DEFAULT_LANG] is Scope.PAGES)
+
+    @contextmanager
+    def _scoped(self, scopes: dict[str, Scope]):
+        self.scopes = scopes
+        try:
+            yield
+        finally:
+            self.scopes = None
+
+
+class _DirtyBuildNotes(logging.Filter):
+    NOTES = ("A 'dirty' build is being performed", "The directory contains stale files")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(self.NOTES)
+
+
+@contextmanager
+def _quiet_dirty_warning():
+    """MkDocs warns that a dirty build may leave stale navigation (plan_scopes builds whole when it changed)
+    and notes that the folder holds files of the last build (it should: they are the site)."""
+    logger, quiet = logging.getLogger("mkdocs.commands.build"), _DirtyBuildNotes()
+    logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)
