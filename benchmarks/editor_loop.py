@@ -22,13 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # The editor's loop: a saved PO file shows in `make serve` within 1.5 s (median), see generator/site/serving.py.
 BUDGETS = {"build both editions (s)": 20.0, "PO saved -> English page reloaded (s)": 1.5}
 RELOAD_RUNS = 7  # the machine may be shared: the median of several saves
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
 SEGMENT = "action-1.task-1.s1"
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from conftest import copy_project  # noqa: E402  (the same project copy the tests build from)
-from generator.translation.catalogs import read_catalog, render_catalog  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_FLAGS, copy_project, save_translation  # noqa: E402  (as the tests do)
 
 
 def environment() -> dict:
@@ -63,15 +60,6 @@ def wait_for(url: str, timeout: float = 60) -> None:
     raise RuntimeError(f"{url} did not answer within {timeout} s")
 
 
-def set_translation(project: Path, text: str) -> None:
-    path = project / "translations" / "en" / "action-1.po"
-    catalog = read_catalog(path, "en")
-    for message in catalog:
-        if message.context == SEGMENT:
-            message.string, message.flags = text, set()
-    path.write_bytes(render_catalog(catalog))
-
-
 def measure_reload(project: Path, runs: int = RELOAD_RUNS) -> float:
     from playwright.sync_api import sync_playwright
 
@@ -83,14 +71,14 @@ def measure_reload(project: Path, runs: int = RELOAD_RUNS) -> float:
         url = f"http://127.0.0.1:{port}/en/action-1/"
         wait_for(url)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             page = browser.new_page()
             page.goto(url)
             time.sleep(2)  # let the first build settle and the live-reload socket connect
             for run in range(runs):
                 text = f"Benchmark sentence number {run}."
                 started = time.monotonic()
-                set_translation(project, text)
+                save_translation(project, "action-1", SEGMENT, text)
                 page.wait_for_function(
                     f"() => (document.getElementById('{SEGMENT}') || {{}}).textContent === {text!r}", timeout=60_000)
                 times.append(time.monotonic() - started)

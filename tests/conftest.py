@@ -83,6 +83,18 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def save_translation(project: Path, catalog_name: str, key: str, text: str) -> Path:
+    """Translate one entry (msgctxt, or msgid for interface strings) as an editor saving the PO file would."""
+    from generator.translation.catalogs import read_catalog, render_catalog
+
+    path = project / "translations" / "en" / f"{catalog_name}.po"
+    catalog = read_catalog(path, "en")
+    message = next(m for m in catalog if key in (m.context, m.id))
+    message.string, message.flags = text, set()
+    path.write_bytes(render_catalog(catalog))
+    return path
+
+
 @pytest.fixture(scope="session")
 def project_copier():
     return copy_project

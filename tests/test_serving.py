@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import save_translation
 from generator.site.generate import GenerateResult, Generator, InputStamps, catalog_language
 from generator.site.render import Edition
 from generator.site.serving import Scope, layout, plan_scopes, written_by_edition
@@ -116,25 +117,11 @@ SEGMENT = "action-1.task-1.s1"
 
 def set_translation(project: Path, text: str, tick: int) -> None:
     """Translate one sentence, as an editor saving the PO file (its mtime moves on by `tick` seconds)."""
-    from generator.translation.catalogs import read_catalog, render_catalog
-
-    path = project / "translations" / "en" / "action-1.po"
-    catalog = read_catalog(path, "en")
-    for message in catalog:
-        if message.context == SEGMENT:
-            message.string, message.flags = text, set()
-    path.write_bytes(render_catalog(catalog))
-    _tick(path, tick)
+    _tick(save_translation(project, "action-1", SEGMENT, text), tick)
 
 
 def set_interface_string(project: Path, msgid: str, text: str, tick: int) -> None:
-    from generator.translation.catalogs import read_catalog, render_catalog
-
-    path = project / "translations" / "en" / "interface.po"
-    catalog = read_catalog(path, "en")
-    catalog[msgid].string, catalog[msgid].flags = text, set()
-    path.write_bytes(render_catalog(catalog))
-    _tick(path, tick)
+    _tick(save_translation(project, "interface", msgid, text), tick)
 
 
 def _tick(path: Path, seconds: int) -> None:
