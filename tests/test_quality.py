@@ -132,6 +132,7 @@ def test_planted_slips_reach_gwr_check_at_the_msgstr_line(site_project):
     found = {f["check"]: f for f in json.loads(done.stdout) if f["segment"] == "action-1.task-2.s2"}
     for check in ("comparators", "safe-html", "spelling"):
         assert (found[check]["file"], found[check]["line"]) == ("translations/en/action-1.po", msgstr + 1), check
+    assert "“<b>”" in found["safe-html"]["message"]  # the whole tag, as the editor typed it
 
 
 def test_the_projects_own_english_has_no_errors():

@@ -23,7 +23,7 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _FULLWIDTH = re.compile(r"[，。、；：！？（）《》【】「」『』～]")
 _DOUBLE_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 _DOUBLE_WORD_OK = {"that", "had", "is"}  # "that that", "had had", "is is" can be grammatical
-_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&#?\w+;|\bjavascript\s*:|\bon[a-z]+\s*=", re.IGNORECASE)
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^<>]{0,40}>?|&#?\w+;|\bjavascript\s*:|\bon[a-z]+\s*=", re.IGNORECASE)
 _MARKDOWN = [(re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>)"), "a heading, list or quote at the start"),
              (re.compile(r"!?\[[^\]]*\]\([^)]*\)"), "a Markdown link or image"),
              (re.compile(r"`|\*\*|__|~~|\{:|^\s*\||^\s*(?:-{3,}|={3,})\s*$"), "Markdown emphasis, code or a table")]
