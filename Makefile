@@ -40,6 +40,8 @@ bench: site system-deps web-tools
 	$(BIN)/python benchmarks/web_quality.py
 
 # Web quality tools from the npm registry, pinned in package-lock.json: axe-core and Lighthouse.
+# Lighthouse's trace engine asks for two packages at "latest"; package.json's overrides pin them to the
+# locked versions, so that `npm ci` does not fail on a clean clone when the registry moves on.
 web-tools: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
