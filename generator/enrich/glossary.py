@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError, InputErrors
@@ -106,6 +107,7 @@ def written_pinyin(text: str, syllables: list[str], proper_name: bool) -> str:
     return re.sub(r"\s+([,:)”])", r"\1", re.sub(r"([(“])\s+", r"\1", " ".join("".join(pieces).split()))).strip()
 
 
+@lru_cache(maxsize=4096)  # both glossary pages sort by it on every rebuild of `make serve`
 def pinyin_key(text: str) -> str:
     """Sort key: pinyin with tone numbers (ba1 before ba4), Latin letters and digits as they are, no punctuation."""
     from pypinyin import Style, lazy_pinyin
