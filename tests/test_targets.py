@@ -63,3 +63,11 @@ def test_metric_names_agree_with_the_hand_labelled_list(report):
     assert len(agree) / len(rows) >= 0.95
     wrong_start = [n for n in names.values() if n.startswith(("以上", "以内", "、", "加快", "推动", "招引", "举办"))]
     assert wrong_start == [] and all(len(n) >= 2 for n in names.values())
+
+
+def test_a_threshold_naming_what_the_next_figure_counts_is_not_a_target(report):
+    """10亿元以上项目24个以上: 24 projects is the target; 10亿元 says which projects (its metric holds it)."""
+    found = {(q.segment_id, q.value): q.metric_zh for q in extract_quantities(report)}
+    assert ("action-4.task-1.s1", "10") not in found
+    assert found[("action-4.task-1.s1", "24")] == "10亿元以上项目"
+    assert found[("action-4.task-1.s1", "130")] == "亿元以上项目"

@@ -98,6 +98,8 @@ def _is_quantity(text: str, match: re.Match) -> bool:
         return False
     if match.group(3) == "位" and not match.group(1):
         return False  # 位 counts as a unit only in a rank (第7位)
+    if re.match(r"(?:以上|以内)[\u4e00-\u9fff]{1,8}?\d", text[match.end():]):
+        return False  # 10亿元以上项目24个: a threshold naming what the next figure counts, not a target
     after = text[match.end(): match.end() + 1]
     if match.group(3) == "个" and text.startswith("月", match.end()):
         return False  # 6个月: a duration
