@@ -23,8 +23,8 @@ CSV_FIELDS = ["id", "segment_id", "period", "metric_zh", "metric_en", "comparato
 
 
 def downloads(enriched: EnrichedReport, english_label: Callable[[Quantity], str], translation: Localiser,
-              messages: dict[str, list[SourceMessage]], glossary: dict[str, str] | None = None) -> dict[str, str]:
-    """glossary: glossary_files(enriched), when the caller kept them."""
+              messages: dict[str, list[SourceMessage]]) -> dict[str, str]:
+    """The files that depend on the translation; the glossary's are glossary_files()."""
     report = enriched.report
     model = report_to_dict(report)
     model["translations"] = {translation.lang: {
@@ -32,7 +32,6 @@ def downloads(enriched: EnrichedReport, english_label: Callable[[Quantity], str]
         for page in messages.values() for m in page for local in [translation.text(m.context, m.text)]}}
     rows = target_rows(enriched.quantities, english_label)
     return {
-        **(glossary if glossary is not None else glossary_files(enriched)),
         "downloads/targets.csv": targets_csv(rows),
         "downloads/targets.json": json.dumps({"schema": "targets/1", "fields": CSV_FIELDS, "targets": rows},
                                              ensure_ascii=False, indent=1) + "\n",

@@ -140,9 +140,9 @@ class Generator:
         progress = progress_by_catalog(translation, catalogs)
         english = EditionLanguage(translation)
         english_targets = TargetView(report, enriched.quantities, english, Links(enriched.plans))
-        glossary = self._keep("glossary files", shared, partial(glossary_files, enriched))
-        files = downloads(enriched, english_targets.label, translation,
-                          {name: catalogs[name] for name in catalogs if name in pages_with_text}, glossary)
+        files = {**self._keep("glossary files", shared, partial(glossary_files, enriched)),
+                 **downloads(enriched, english_targets.label, translation,
+                             {name: catalogs[name] for name in catalogs if name in pages_with_text})}
         editions = {}
         source = next(loc for loc in localisers.values() if loc.is_source)
         for lang, localiser in localisers.items():
