@@ -50,11 +50,11 @@ class PagePlan:
 def plan_pages(report: Report) -> list[PagePlan]:
     plans = [PagePlan("index", PageKind.HOME), PagePlan("highlights", PageKind.HIGHLIGHTS),
              PagePlan("merchants", PageKind.MERCHANTS), PagePlan("targets", PageKind.TARGETS)]
+    roles_taken: set[PartKind] = set()
     for part in report.parts:
         overview = [s for s in part.sections if s.kind not in ITEM_KINDS and s.kind is not SectionKind.CLOSING]
         if overview:
-            slug = part.kind.value if part.kind is not PartKind.OTHER else part.id
-            plans.append(PagePlan(slug, PageKind.PART, overview, part))
+            plans.append(PagePlan(_part_slug(part, roles_taken), PageKind.PART, overview, part))
         for section in part.sections:
             if section.kind in ITEM_KINDS:
                 plans.append(PagePlan(section.id, PageKind.ITEM, [section], part))
@@ -63,6 +63,14 @@ def plan_pages(report: Report) -> list[PagePlan]:
     for kind in (PageKind.GLOSSARY, PageKind.NOTES, PageKind.STATUS, PageKind.CONTRIBUTING):
         plans.append(PagePlan(kind.value, kind))
     return plans
+
+
+def _part_slug(part: Part, roles_taken: set[PartKind]) -> str:
+    """The role's name for the first part of each role (/review/, /plan/), else the part's ID (/part-4/)."""
+    if part.kind is PartKind.OTHER or part.kind in roles_taken:
+        return part.id
+    roles_taken.add(part.kind)
+    return part.kind.value
 
 
 def items_of(report: Report, section: Section) -> list[Section]:

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from .ingest import SENTENCE_END as SENTENCE_FINAL
-from .model import Anomaly, Report, Segment, SegmentRole
+from .model import Anomaly, Report, SectionKind, Segment, SegmentRole
 from .segmenter import is_balanced
 from .typography import is_cjk
 
@@ -67,6 +67,7 @@ def find_anomalies(report: Report) -> list[Anomaly]:
     for segment in report.segments():
         notes += _latin_words(segment)
         notes += _doubled(segment)
+    notes += _heading_lines(report)
     notes += _missing_stops(report)
     notes += _repeated_passages(report, locate)
     notes += _unbalanced(report, locate)
@@ -147,10 +148,29 @@ def _doubled_note(segment: Segment, excerpt: str, what: str) -> Anomaly:
     )
 
 
+def _heading_lines(report: Report) -> list[Anomaly]:
+    """A short line without punctuation read as a heading: editors confirm it (report.yaml can say otherwise)."""
+    by_line = {(s.source, s.offset): s for s in report.segments() if s.role is not SegmentRole.SENTENCE}
+    notes = []
+    for decision in report.layout:
+        segment = by_line.get((decision.source, 0))
+        if decision.reading == "heading" and segment is not None:
+            notes.append(Anomaly(
+                "heading-line", segment.id, decision.source,
+                f"Read as a heading: {decision.reason}. If it is text cut by a column break, say "
+                f"'continued' for this line under line_readings in report.yaml.",
+                "此行单独成行且无标点，按标题处理。", decision.text,
+            ))
+    return notes
+
+
 def _missing_stops(report: Report) -> list[Anomaly]:
-    """A block that ends without sentence-final punctuation because the next item began (，三是…)."""
+    """A block that ends without sentence-final punctuation because the next item began (，三是…).
+    The opening's lines (session, speaker) have no full stop by nature."""
     notes = []
     for section in report.sections():
+        if section.kind is SectionKind.OPENING:
+            continue
         for block in section.blocks:
             last = block.segments[-1] if block.segments else None
             if last and last.role is SegmentRole.SENTENCE and not SENTENCE_FINAL.search(last.text):

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from .model import ColumnBreakRepair, ContinuationMarker, SourceRef
+from .layout import could_be_heading, heading_evidence, is_numbered_heading, opening_role
+from .model import ColumnBreakRepair, ContinuationMarker, LayoutDecision, SourceRef
 from .seedmeta import PageFile, ReportMeta
 from .typography import normalise_punctuation
 
@@ -21,7 +22,7 @@ CN_DIGITS = "零一二三四五六七八九十"
 PAGE_MARKER = re.compile(
     r"[（(]\s*(上接|接上|下转|转下|下接)\s*第?\s*([零一二三四五六七八九十\d]+)\s*版\s*[）)]"
 )
-PART_HEADING = re.compile(r"^([一二三四五六七八九十]+)、(?!.*[。！？!?]).{1,40}$")
+OPENING_KINDS = ("session", "speaker", "salutation")
 # A printed paragraph that ends with one of these (optionally followed by closing
 # quotes or brackets) ends a sentence; anything else is a column break.
 SENTENCE_END = re.compile(r"[。！？：；!?:;…]+[”’」』》）)]*$")
@@ -30,11 +31,20 @@ CONTEXT_CHARS = 12
 
 @dataclass
 class SourceParagraph:
-    """One paragraph of body text (or a part heading) and where its lines came from."""
+    """One paragraph of body text (or a heading, or a line of the opening) and where its lines came from."""
 
     text: str
     lines: list[tuple[int, SourceRef]]  # (offset where the source line starts, line)
-    is_part_heading: bool = False
+    kind: str = "body"  # body | numbered-heading (一、…) | heading (alone on its line) | session | speaker | salutation
+
+    @property
+    def is_part_heading(self) -> bool:
+        """A numbered heading 一、…: a part's, or an entry of a numbered list (parse decides)."""
+        return self.kind == "numbered-heading"
+
+    @property
+    def is_opening(self) -> bool:
+        return self.kind in OPENING_KINDS
 
     def source_at(self, offset: int) -> SourceRef:
         found = self.lines[0][1]
@@ -50,6 +60,7 @@ class IngestResult:
     paragraphs: list[SourceParagraph]
     markers: list[ContinuationMarker] = field(default_factory=list)
     repairs: list[ColumnBreakRepair] = field(default_factory=list)
+    decisions: list[LayoutDecision] = field(default_factory=list)
 
     def body_text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
@@ -91,36 +102,41 @@ def decode(data: bytes, shown_path: str, encoding: str | None = None) -> str:
 
 @dataclass
 class _Fragment:
-    """A printed paragraph before column-break repair."""
+    """A printed line before column-break repair."""
 
     text: str
     source: SourceRef
-    kind: str  # "title" | "heading" | "body"
+    kind: str  # title | session | speaker | salutation | numbered-heading | short (maybe a heading) | body
+    page_end: bool = False  # the last line of its page file
 
 
 def _read_fragments(page: PageFile, rel_path: str, title: str,
-                    markers: list[ContinuationMarker], seen_body: bool) -> list[_Fragment]:
+                    markers: list[ContinuationMarker], in_opening: bool) -> list[_Fragment]:
+    """The page's lines with their form. A title line at the top of a page is its running head; the
+    opening's lines count only before the report's first paragraph."""
     text = decode(page.path.read_bytes(), rel_path, page.encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    fragments = []
+    fragments: list[_Fragment] = []
     for number, raw in enumerate(text.split("\n"), start=1):
         ref = SourceRef(rel_path, number)
-        line = raw
         for match in PAGE_MARKER.finditer(raw):
             direction = "from" if match.group(1) in ("上接", "接上") else "to"
             markers.append(ContinuationMarker(normalise_punctuation(match.group(0)), direction,
                                               cn_number(match.group(2)), ref))
-        line = PAGE_MARKER.sub("", line).strip(" \t\u3000\ufeff")
+        line = PAGE_MARKER.sub("", raw).strip(" \t\u3000\ufeff")
         if not line:
             continue
-        if not seen_body and re.sub(r"\s+", "", line) == title:
-            kind = "title"
-        elif PART_HEADING.match(line):
-            kind = "heading"
-        else:
-            kind = "body"
-        seen_body = seen_body or kind != "title"
-        fragments.append(_Fragment(line, ref, kind))
+        at_top = not fragments  # nothing of this page read yet: a title here is the running head
+        role = opening_role(line, title) if in_opening or at_top else None
+        if role in OPENING_KINDS and not in_opening:
+            role = None
+        if role is None:
+            in_opening = False
+            role = ("numbered-heading" if is_numbered_heading(line)
+                    else "short" if could_be_heading(line) else "body")
+        fragments.append(_Fragment(line, ref, role))
+    if fragments:
+        fragments[-1].page_end = True
     return fragments
 
 
@@ -128,32 +144,31 @@ def _ends_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text))
 
 
-def ingest(meta: ReportMeta, project_root: Path) -> IngestResult:
+def ingest(meta: ReportMeta, project_root: Path, readings: dict[str, str] | None = None) -> IngestResult:
+    """`readings`: how report.yaml reads short lines ("page.txt:12" -> heading | continued)."""
     markers: list[ContinuationMarker] = []
     fragments: list[_Fragment] = []
     for page in meta.pages:
         rel_path = page.path.resolve().relative_to(project_root.resolve()).as_posix()
-        fragments += _read_fragments(page, rel_path, meta.title, markers, seen_body=bool(fragments))
+        in_opening = not any(f.kind not in ("title", *OPENING_KINDS) for f in fragments)
+        fragments += _read_fragments(page, rel_path, meta.title, markers, in_opening)
 
     result = IngestResult(title=None, paragraphs=[], markers=markers)
     open_paragraph: SourceParagraph | None = None  # a body paragraph still waiting for its end
-    for fragment in fragments:
+    for position, fragment in enumerate(fragments):
         if fragment.kind == "title":
             result.title = result.title or fragment.text
             continue
-        if fragment.kind == "body" and open_paragraph is not None:
-            join_at = len(open_paragraph.text)
-            result.repairs.append(ColumnBreakRepair(
-                paragraph=len(result.paragraphs) - 1, offset=join_at,
-                first=open_paragraph.lines[-1][1], second=fragment.source,
-                before=open_paragraph.text[-CONTEXT_CHARS:], after=fragment.text[:CONTEXT_CHARS],
-            ))
-            open_paragraph.text += fragment.text
-            open_paragraph.lines.append((join_at, fragment.source))
+        kind = fragment.kind
+        if kind == "short":
+            kind = _short_line_kind(fragment, open_paragraph, fragments[position + 1:], readings or {},
+                                    result.decisions)
+        if kind == "body" and open_paragraph is not None:
+            _join(result, open_paragraph, fragment)
         else:
-            paragraph = SourceParagraph(fragment.text, [(0, fragment.source)], fragment.kind == "heading")
+            paragraph = SourceParagraph(fragment.text, [(0, fragment.source)], kind)
             result.paragraphs.append(paragraph)
-            open_paragraph = None if paragraph.is_part_heading else paragraph
+            open_paragraph = paragraph if kind == "body" else None
         if open_paragraph is not None and _ends_sentence(open_paragraph.text):
             open_paragraph = None
 
@@ -163,6 +178,36 @@ def ingest(meta: ReportMeta, project_root: Path) -> IngestResult:
         _with_normalised_context(r, result.paragraphs[r.paragraph].text) for r in result.repairs
     ]
     return result
+
+
+def _short_line_kind(fragment: _Fragment, open_paragraph: SourceParagraph | None, following: list[_Fragment],
+                     readings: dict[str, str], decisions: list[LayoutDecision]) -> str:
+    """A short line without punctuation: a heading alone on its line, or body text broken by a column."""
+    given = readings.get(reading_key(fragment.source))
+    if given:
+        is_heading, reason = given == "heading", "as report.yaml says (line_readings)"
+    else:
+        next_line = None if fragment.page_end or not following else following[0].text
+        is_heading, reason = heading_evidence(fragment.text, open_paragraph is not None, next_line)
+    decisions.append(LayoutDecision(fragment.source, fragment.text, "heading" if is_heading else "continued", reason))
+    return "heading" if is_heading else "body"
+
+
+def reading_key(source: SourceRef) -> str:
+    """How report.yaml names a line: the page file's name and the line, page3.txt:12."""
+    return f"{Path(source.file).name}:{source.line}"
+
+
+def _join(result: IngestResult, open_paragraph: SourceParagraph, fragment: _Fragment) -> None:
+    """A column break: the line continues the paragraph before it."""
+    join_at = len(open_paragraph.text)
+    result.repairs.append(ColumnBreakRepair(
+        paragraph=len(result.paragraphs) - 1, offset=join_at,
+        first=open_paragraph.lines[-1][1], second=fragment.source,
+        before=open_paragraph.text[-CONTEXT_CHARS:], after=fragment.text[:CONTEXT_CHARS],
+    ))
+    open_paragraph.text += fragment.text
+    open_paragraph.lines.append((join_at, fragment.source))
 
 
 def _with_normalised_context(repair: ColumnBreakRepair, text: str) -> ColumnBreakRepair:

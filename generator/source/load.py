@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import InputErrors
 from .anomalies import find_anomalies
-from .ingest import ingest
+from .ingest import ingest, reading_key
 from .model import Report
+from .overrides import load_overrides
 from .parse import parse
 from .seedmeta import load_meta
 
@@ -14,6 +16,11 @@ from .seedmeta import load_meta
 def load_report(project_root: Path, seeds_dir: Path | None = None) -> Report:
     seeds = seeds_dir or project_root / "seeds"
     meta = load_meta(seeds)
-    report = parse(ingest(meta, project_root), meta)
+    overrides = load_overrides(seeds)
+    report = parse(ingest(meta, project_root, overrides.line_readings), meta, overrides.part_roles)
+    unused = overrides.unused({p.title for p in report.parts if p.title},
+                              {reading_key(d.source) for d in report.layout})
+    if unused:
+        raise InputErrors(unused)
     report.anomalies = find_anomalies(report)
     return report

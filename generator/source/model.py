@@ -34,6 +34,7 @@ class SegmentRole(str, Enum):
 
 
 class SectionKind(str, Enum):
+    OPENING = "opening"  # session line, speaker, 各位代表 and the sentence that opens the report
     REVIEW = "review"
     INTRO = "intro"
     GUIDING_THOUGHT = "guiding-thought"
@@ -44,14 +45,20 @@ class SectionKind(str, Enum):
     EXEMPLAR = "exemplar"
     ACTION = "action"
     ITEM = "item"
+    LIST = "list"  # a numbered list inside a part: 一、提升医疗服务 … (民生实事, 附件)
     CLOSING = "closing"
     BODY = "body"
 
 
 class PartKind(str, Enum):
-    REVIEW = "review"
-    PLAN = "plan"
-    WORK_PLAN = "work-plan"
+    """What a part is for (its role); the value is its page's slug where the part is the first of its role."""
+
+    OPENING = "opening"  # before the first part: the report's opening
+    REVIEW = "review"  # the past year's or five years' work
+    PLAN = "plan"  # the five-year plan's goals and tasks
+    WORK_PLAN = "work-plan"  # the year's work
+    GOVERNMENT = "government"  # the government's own work (加强政府自身建设)
+    CLOSING = "closing"
     OTHER = "part"
 
 
@@ -72,7 +79,8 @@ class Block:
     """A paragraph, or inside an action a task (一是 / 二是 …) with its short title."""
 
     id: str
-    kind: str  # "paragraph" | "task" (in an action) | "item" (一是… elsewhere)
+    kind: str  # "paragraph" | "task" (in an action) | "item" (一是… elsewhere) | "heading" (alone on its line)
+    #            | "list-item" (an entry of a numbered list)
     segments: list[Segment]
     number: int | None = None  # task number
     title: str | None = None  # task title without 一是 and the final mark
@@ -168,6 +176,25 @@ class Anomaly:
     excerpt: str  # the passage concerned, verbatim
 
 
+@dataclass(frozen=True)
+class LayoutDecision:
+    """How a line without final punctuation was read, and why; shown by `gwr notes`."""
+
+    source: SourceRef
+    text: str
+    reading: str  # "heading" | "continued"
+    reason: str
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The report's opening lines as printed (empty where the source lacks them)."""
+
+    session: str = ""  # ——2025年1月20日在金华市第八届人民代表大会第五次会议上
+    speaker: str = ""  # 金华市市长 张健
+    salutation: str = ""  # 各位代表：
+
+
 @dataclass
 class Report:
     title: str
@@ -177,6 +204,8 @@ class Report:
     markers: list[ContinuationMarker] = field(default_factory=list)
     repairs: list[ColumnBreakRepair] = field(default_factory=list)
     anomalies: list[Anomaly] = field(default_factory=list)
+    opening: Opening | None = None  # None: the source starts after the opening
+    layout: list[LayoutDecision] = field(default_factory=list)  # short lines read as headings or not
 
     def segments(self) -> Iterator[Segment]:
         for part in self.parts:

@@ -1,23 +1,25 @@
 """Parse: body paragraphs -> Report -> Part -> Section -> Block -> Segment.
 
-Only the genre's conventions are used: parts open with 一、二、…; numbered items
-（一）…（十） are exemplars (典范) or actions (行动) by their heading; an action's
-tasks are introduced by 一是、二是、… in sequence; the paragraphs before the items are
-recognised by the phrases every work report uses (指导思想, 主要目标, 预期目标, 坚持).
+Only the genre's conventions are used: the opening and the parts come from parts.py;
+numbered items （一）…（十） are exemplars (典范) or actions (行动) by their heading; an
+action's tasks are introduced by 一是、二是、… in sequence; the paragraphs before the items
+are recognised by the phrases every work report uses (指导思想, 主要目标, 预期目标, 坚持); a
+heading printed alone on its line heads the paragraphs after it; a numbered list inside a
+part (民生实事) is a section of its own.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .ingest import IngestResult, SourceParagraph, cn_number
-from .model import Block, Part, PartKind, Report, Section, SectionKind, Segment, SegmentRole
+from .ingest import IngestResult, cn_number
+from .layout import NUMBERED_START
+from .model import Block, Opening, Part, PartKind, Report, Section, SectionKind, Segment, SegmentRole
+from .parts import Para, PartText, heading_title, part_role, split_opening, split_parts
 from .seedmeta import ReportMeta
 from .segmenter import quote_depths, sentence_spans
 
 ITEM_MARKER = re.compile(r"^（([一二三四五六七八九十]+)）")
-PART_MARKER = re.compile(r"^([一二三四五六七八九十]+)、")
 CN_NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 HEADING_END = "：。！？:"
 TITLE_END = "。！？；"
@@ -45,19 +47,15 @@ def cn_numeral(n: int) -> str:
     return ("" if tens == 1 else CN_NUMERALS[tens]) + "十" + CN_NUMERALS[units]
 
 
-@dataclass
-class _Para:
-    index: int  # body paragraph index
-    source: SourceParagraph
-
-    @property
-    def text(self) -> str:
-        return self.source.text
-
-
-def parse(ingested: IngestResult, meta: ReportMeta) -> Report:
-    paragraphs = [_Para(i, p) for i, p in enumerate(ingested.paragraphs)]
-    parts = [_build_part(number, heading, body) for number, heading, body in _split_parts(paragraphs)]
+def parse(ingested: IngestResult, meta: ReportMeta, roles: dict[str, PartKind] | None = None) -> Report:
+    """`roles`: part roles that report.yaml gives by heading, where the heading's words cannot decide."""
+    paragraphs = [Para(i, p) for i, p in enumerate(ingested.paragraphs)]
+    opening_paras, rest = split_opening(paragraphs)
+    numbered = [p for p in rest if p.source.is_part_heading]
+    first_missing = max(1, cn_number(NUMBERED_START.match(numbered[0].text).group(1)) - 1) if numbered else 1
+    texts = split_parts(rest, first_missing)
+    parts = [_opening_part(opening_paras)] if opening_paras else []
+    parts += [_build_part(text, roles or {}, is_last=text is texts[-1]) for text in texts]
     _make_section_ids_unique(parts)
     return Report(
         title=ingested.title or meta.title,
@@ -66,61 +64,49 @@ def parse(ingested: IngestResult, meta: ReportMeta) -> Report:
         paragraphs=[p.text for p in ingested.paragraphs],
         markers=list(ingested.markers),
         repairs=list(ingested.repairs),
+        opening=_opening(opening_paras) if opening_paras else None,
+        layout=list(ingested.decisions),
     )
 
 
-# --- parts -------------------------------------------------------------------------
+# --- the opening and the parts -----------------------------------------------------
 
-def _split_parts(paragraphs: list[_Para]) -> list[tuple[int, _Para | None, list[_Para]]]:
-    """(number, heading paragraph or None, body paragraphs) per part, in order."""
-    headings = [p for p in paragraphs if p.source.is_part_heading]
-    first_number = _part_number(headings[0]) if headings else 2
-    parts: list[tuple[int, _Para | None, list[_Para]]] = []
-    for para in paragraphs:
-        if para.source.is_part_heading:
-            parts.append((_part_number(para), para, []))
-        else:
-            if not parts:  # text before the first heading we have: its part's heading is missing
-                parts.append((max(1, first_number - 1), None, []))
-            parts[-1][2].append(para)
-    return parts
+def _opening(paragraphs: list[Para]) -> Opening:
+    lines = {p.source.kind: p.text for p in paragraphs if p.source.is_opening}
+    return Opening(lines.get("session", ""), lines.get("speaker", ""), lines.get("salutation", ""))
 
 
-def _part_number(para: _Para) -> int:
-    return cn_number(PART_MARKER.match(para.text).group(1))
+def _opening_part(paragraphs: list[Para]) -> Part:
+    return Part("opening", 0, PartKind.OPENING, [_paragraph_section("opening", SectionKind.OPENING, paragraphs)])
 
 
-def _part_kind(title: str | None, number: int) -> PartKind:
-    if title is None:
-        return PartKind.REVIEW if number == 1 else PartKind.OTHER
-    if "回顾" in title:
-        return PartKind.REVIEW
-    if "重点工作" in title or "工作安排" in title:
-        return PartKind.WORK_PLAN
-    if "目标任务" in title or "规划" in title:
-        return PartKind.PLAN
-    return PartKind.OTHER
-
-
-def _build_part(number: int, heading: _Para | None, body: list[_Para]) -> Part:
-    part_id = f"part-{number}"
+def _build_part(text: PartText, roles: dict[str, PartKind], is_last: bool) -> Part:
+    part_id = f"part-{text.number}"
     heading_segment, title = None, None
-    if heading is not None:
+    if text.heading is not None:
+        heading = text.heading
         heading_segment = Segment(f"{part_id}.title", heading.text, SegmentRole.PART_HEADING,
                                   heading.index, 0, heading.source.source_at(0))
-        title = PART_MARKER.sub("", heading.text)
-    kind = _part_kind(title, number)
-    return Part(part_id, number, kind, _build_sections(number, kind, body), heading_segment, title)
+        title = heading_title(heading)
+    kind = part_role(title, text.number, roles)
+    sections = _build_sections(text.number, kind, text.body, is_last)
+    return Part(part_id, text.number, kind, sections, heading_segment, title)
 
 
 # --- sections ----------------------------------------------------------------------
 
-def _build_sections(part_number: int, part_kind: PartKind, body: list[_Para]) -> list[Section]:
+def _build_sections(part_number: int, part_kind: PartKind, body: list[Para], is_last: bool) -> list[Section]:
+    list_start = next((i for i, p in enumerate(body) if p.list_number is not None), None)
+    if list_start is not None:  # a numbered list runs from its first entry to the part's end
+        lead = _build_sections(part_number, part_kind, body[:list_start], is_last=False)
+        return lead + _list_sections(part_number, body[list_start:])
     item_positions = [i for i, p in enumerate(body) if ITEM_MARKER.match(p.text)]
     if not item_positions:
         kind = SectionKind.REVIEW if part_kind is PartKind.REVIEW else SectionKind.BODY
         section_id = part_kind.value if part_kind is not PartKind.OTHER else f"part-{part_number}"
-        return [_paragraph_section(section_id, kind, body)] if body else []
+        body, closing = _split_closing(body) if is_last else (body, [])
+        sections = [_paragraph_section(section_id, kind, body)] if body else []
+        return sections + ([_paragraph_section("closing", SectionKind.CLOSING, closing)] if closing else [])
 
     lead, items, closing = _split_items(body, item_positions)
     item_sections = [_item_section(part_number, group) for group in items]
@@ -131,7 +117,34 @@ def _build_sections(part_number: int, part_kind: PartKind, body: list[_Para]) ->
     return sections
 
 
-def _split_items(body: list[_Para], positions: list[int]):
+def _split_closing(paragraphs: list[Para]) -> tuple[list[Para], list[Para]]:
+    """After some text, an address to the deputies (各位代表) starts the closing."""
+    for offset, para in enumerate(paragraphs[1:], start=1):
+        if para.text.startswith(CLOSING_OPENER):
+            return paragraphs[:offset], paragraphs[offset:]
+    return paragraphs, []
+
+
+def _list_sections(part_number: int, paragraphs: list[Para]) -> list[Section]:
+    """A numbered list: one block per entry (its title, then its text), other paragraphs as they come."""
+    section_id = f"part-{part_number}-list"
+    entries, closing = _split_closing(paragraphs)
+    blocks: list[Block] = []
+    for k, para in enumerate(entries, start=1):
+        if para.list_number is None:
+            blocks += _paragraph_blocks(section_id, k, para)
+            continue
+        marker_len = len(NUMBERED_START.match(para.text).group(0))
+        end = _first_at_depth_zero(para.text, TITLE_END + "：", marker_len)
+        block_id = f"{section_id}.item-{para.list_number}"
+        spans = sentence_spans(para.text, frozenset([end]))
+        title = para.text[marker_len:end].rstrip(TITLE_END + "：")
+        blocks.append(Block(block_id, "list-item", _segments(block_id, para, spans, (0, end)), para.list_number, title))
+    sections = [Section(section_id, SectionKind.LIST, blocks)]
+    return sections + ([_paragraph_section("closing", SectionKind.CLOSING, closing)] if closing else [])
+
+
+def _split_items(body: list[Para], positions: list[int]):
     lead = body[: positions[0]]
     bounds = [*positions, len(body)]
     items = [body[start:end] for start, end in zip(bounds, bounds[1:])]
@@ -144,9 +157,9 @@ def _split_items(body: list[_Para], positions: list[int]):
     return lead, items, []
 
 
-def _lead_sections(part_number: int, lead: list[_Para], item_kind: SectionKind) -> list[Section]:
+def _lead_sections(part_number: int, lead: list[Para], item_kind: SectionKind) -> list[Section]:
     sections: list[Section] = []
-    intro: list[_Para] = []
+    intro: list[Para] = []
 
     def flush_intro() -> None:
         if intro:
@@ -180,16 +193,24 @@ def _lead_kind(text: str, is_last: bool) -> SectionKind | None:
     return None
 
 
-def _paragraph_section(section_id: str, kind: SectionKind, paragraphs: list[_Para]) -> Section:
+def _paragraph_section(section_id: str, kind: SectionKind, paragraphs: list[Para]) -> Section:
     blocks = []
     for k, para in enumerate(paragraphs, start=1):
-        block_id = f"{section_id}.p{k}"
-        spans = sentence_spans(para.text)
-        blocks.append(Block(block_id, "paragraph", _segments(block_id, para, spans)))
+        blocks += _paragraph_blocks(section_id, k, para)
     return Section(section_id, kind, blocks)
 
 
-def _segments(block_id: str, para: _Para, spans: list[tuple[int, int]],
+def _paragraph_blocks(section_id: str, k: int, para: Para, start: int = 0) -> list[Block]:
+    """A paragraph as a block of sentences; a heading alone on its line as a block with a title only."""
+    block_id = f"{section_id}.p{k}"
+    if para.source.kind == "heading":
+        title_span = (0, len(para.text))
+        return [Block(block_id, "heading", _segments(block_id, para, [title_span], title_span), title=para.text)]
+    spans = [s for s in sentence_spans(para.text, frozenset([start])) if s[0] >= start]
+    return [Block(block_id, "paragraph", _segments(block_id, para, spans))]
+
+
+def _segments(block_id: str, para: Para, spans: list[tuple[int, int]],
               title_span: tuple[int, int] | None = None) -> list[Segment]:
     segments, n = [], 0
     for start, end in spans:
@@ -205,7 +226,7 @@ def _segments(block_id: str, para: _Para, spans: list[tuple[int, int]],
 
 # --- numbered items: exemplars and actions -----------------------------------------
 
-def _item_section(part_number: int, paragraphs: list[_Para]) -> Section:
+def _item_section(part_number: int, paragraphs: list[Para]) -> Section:
     first = paragraphs[0]
     marker_match = ITEM_MARKER.match(first.text)
     number = cn_number(marker_match.group(1))
@@ -219,12 +240,11 @@ def _item_section(part_number: int, paragraphs: list[_Para]) -> Section:
     blocks: list[Block] = []
     for k, para in enumerate(paragraphs, start=1):
         start = heading_end if k == 1 else 0
-        if kind is SectionKind.ACTION:
+        if kind is SectionKind.ACTION and para.source.kind != "heading":
             done = len([b for b in blocks if b.kind == "task"])
             blocks += _enumerated_blocks(section_id, k, para, start, done + 1, "task")
         else:
-            spans = [s for s in sentence_spans(para.text, frozenset([start])) if s[0] >= start]
-            blocks.append(Block(f"{section_id}.p{k}", "paragraph", _segments(f"{section_id}.p{k}", para, spans)))
+            blocks += _paragraph_blocks(section_id, k, para, start)
     return Section(section_id, kind, [b for b in blocks if b.segments], number, marker_match.group(0),
                    title, _short_title(title), heading)
 
@@ -234,7 +254,7 @@ def _short_title(title: str) -> str:
     return SHORT_TITLE_PREFIX.sub("", clause) or clause
 
 
-def _enumerated_blocks(section_id: str, k: int, para: _Para, start: int, next_task: int,
+def _enumerated_blocks(section_id: str, k: int, para: Para, start: int, next_task: int,
                        block_kind: str) -> list[Block]:
     """Split a paragraph at 一是、二是、…: a lead block, then one block per enumerated item."""
     text = para.text

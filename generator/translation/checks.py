@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .catalogs import TARGET_LANGUAGES, PoFile, catalog_dir, display, read_po_file, templates
 from ..enrich.editorial import load_editorial
+from ..enrich.invariants import structure_findings
+from ..enrich.pages import plan_pages
 from ..enrich.plan import load_plan
 from ..errors import ERROR, WARNING, Finding, InputError, InputErrors, findings_of
 from ..enrich.glossary import Glossary, load_glossary
@@ -34,7 +36,7 @@ def check_project(root: Path, langs: tuple[str, ...] = TARGET_LANGUAGES, run_msg
         report = load_report(root)
     except (InputError, InputErrors) as err:
         return findings_of(err)  # nothing else can be checked against a report that cannot be read
-    findings: list[Finding] = []
+    findings: list[Finding] = structure_findings(report, plan_pages(report))
     glossary = _loaded(findings, lambda: load_glossary(root, "".join(s.text for s in report.segments())))
     editorial = _loaded(findings, lambda: load_editorial(root, report))
     plan = _loaded(findings, lambda: load_plan(root, report))

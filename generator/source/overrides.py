@@ -1,0 +1,94 @@
+"""What report.yaml says where the layout rules cannot decide, validated with file:line.
+
+    part_roles:            # what a part is for, by its heading as printed (without 一、)
+      “十五五”发展主要目标任务: plan
+    line_readings:         # a short line without punctuation: a heading, or text a column break cut
+      page3.txt:12: heading
+      page3.txt:40: continued
+
+Every entry must be used: one that names a heading or a line the report does not have is an
+error at its line, so that a stale override cannot hide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..errors import InputError, InputErrors
+from ..util.files import display
+from ..util.yamlfile import child, key_line, read_yaml_file
+from .model import PartKind
+
+META_FILE = "report.yaml"
+ROLE_NAMES = {kind.value: kind for kind in PartKind if kind is not PartKind.OPENING}
+ROLE_NAMES["year-work"] = PartKind.WORK_PLAN  # the genre's name for it; work-plan is the page's slug
+READINGS = ("heading", "continued")
+
+
+@dataclass
+class Overrides:
+    shown: str = ""  # seeds/report.yaml as people see it
+    part_roles: dict[str, PartKind] = field(default_factory=dict)
+    line_readings: dict[str, str] = field(default_factory=dict)  # "file.txt:12" -> heading | continued
+    lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (key, entry) -> line in report.yaml
+
+    def unused(self, headings: set[str], lines_seen: set[str]) -> list[InputError]:
+        """Entries that name no heading or line of the report."""
+        errors = []
+        for heading in self.part_roles:
+            if heading not in headings:
+                errors.append(InputError(self.shown, str(self.lines["part_roles", heading]),
+                                         f"part_roles: no part heading reads “{heading}”",
+                                         "copy the heading as printed, without its number, or remove the entry",
+                                         check="metadata"))
+        for where in self.line_readings:
+            if where not in lines_seen:
+                errors.append(InputError(self.shown, str(self.lines["line_readings", where]),
+                                         f"line_readings: {where} is not a short line without punctuation",
+                                         "give a page file and line that `gwr notes` lists as a layout decision",
+                                         check="metadata"))
+        return errors
+
+
+def load_overrides(seeds_dir: Path) -> Overrides:
+    path = seeds_dir / META_FILE
+    shown = display(path)
+    data, node = read_yaml_file(path, shown)
+    overrides = Overrides(shown)
+    if not isinstance(data, dict):
+        return overrides
+    errors: list[InputError] = []
+    for heading, role, line in _entries(data, node, "part_roles", shown, errors):
+        if role not in ROLE_NAMES:
+            errors.append(InputError(shown, str(line), f"part_roles: unknown role '{role}'",
+                                     f"use one of: {', '.join(sorted(ROLE_NAMES))}", check="metadata"))
+            continue
+        overrides.part_roles[heading] = ROLE_NAMES[role]
+        overrides.lines["part_roles", heading] = line
+    for where, reading, line in _entries(data, node, "line_readings", shown, errors):
+        if reading not in READINGS:
+            errors.append(InputError(shown, str(line), f"line_readings: unknown reading '{reading}'",
+                                     "use heading or continued", check="metadata"))
+            continue
+        overrides.line_readings[where] = reading
+        overrides.lines["line_readings", where] = line
+    if errors:
+        raise InputErrors(errors)
+    return overrides
+
+
+def _entries(data: dict, node: yaml.Node | None, key: str, shown: str, errors: list[InputError]):
+    """(key, value, line) of a mapping of strings in report.yaml."""
+    value = data.get(key)
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        errors.append(InputError(shown, str(key_line(node, key)), f"'{key}' must be a mapping of text to text",
+                                 "see README, “A new report”", check="metadata"))
+        return
+    mapping = child(node, key)
+    for entry, target in value.items():
+        yield str(entry), str(target), key_line(mapping, entry)
