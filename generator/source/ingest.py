@@ -19,10 +19,12 @@ from .seedmeta import PageFile, ReportMeta
 from .typography import normalise_punctuation
 
 CN_DIGITS = "零一二三四五六七八九十"
+# (上接第一版), 【上接第2版】, (上接A1版): the page as a numeral, maybe after the section's letter.
 PAGE_MARKER = re.compile(
-    r"[（(]\s*(上接|接上|下转|转下|下接)\s*第?\s*([零一二三四五六七八九十\d]+)\s*版\s*[）)]"
+    r"[（(【]\s*(上接|接上|下转|转下|下接)\s*第?\s*[A-Z]?([零一二三四五六七八九十\d]+)\s*版\s*[）)】]"
 )
 OPENING_KINDS = ("session", "speaker", "salutation")
+OPENING_FRAGMENTS = ("title", "session", "session-start", "session-end", "speaker", "salutation")
 # A printed paragraph that ends with one of these (optionally followed by closing
 # quotes or brackets) ends a sentence; anything else is a column break.
 SENTENCE_END = re.compile(r"[。！？：；!?:;…]+[”’」』》）)]*$")
@@ -106,7 +108,8 @@ class _Fragment:
 
     text: str
     source: SourceRef
-    kind: str  # title | session | speaker | salutation | numbered-heading | short (maybe a heading) | body
+    kind: str  # title | session(-start, -end: one broken in print) | speaker | salutation | numbered-heading
+    #            | short (maybe a heading) | body
     page_end: bool = False  # the last line of its page file
 
 
@@ -127,8 +130,9 @@ def _read_fragments(page: PageFile, rel_path: str, title: str,
         if not line:
             continue
         at_top = not fragments  # nothing of this page read yet: a title here is the running head
-        role = opening_role(line, title) if in_opening or at_top else None
-        if role in OPENING_KINDS and not in_opening:
+        previous = fragments[-1].kind if fragments else None
+        role = opening_role(line, title, previous) if in_opening or at_top else None
+        if role not in (None, "title") and not in_opening:
             role = None
         if role is None:
             in_opening = False
@@ -150,7 +154,7 @@ def ingest(meta: ReportMeta, project_root: Path, readings: dict[str, str] | None
     fragments: list[_Fragment] = []
     for page in meta.pages:
         rel_path = page.path.resolve().relative_to(project_root.resolve()).as_posix()
-        in_opening = not any(f.kind not in ("title", *OPENING_KINDS) for f in fragments)
+        in_opening = all(f.kind in OPENING_FRAGMENTS for f in fragments)
         fragments += _read_fragments(page, rel_path, meta.title, markers, in_opening)
 
     result = IngestResult(title=None, paragraphs=[], markers=markers)
@@ -159,7 +163,7 @@ def ingest(meta: ReportMeta, project_root: Path, readings: dict[str, str] | None
         if fragment.kind == "title":
             result.title = result.title or fragment.text
             continue
-        kind = fragment.kind
+        kind = {"session-start": "session", "session-end": "body"}.get(fragment.kind, fragment.kind)
         if kind == "short":
             kind = _short_line_kind(fragment, open_paragraph, fragments[position + 1:], readings or {},
                                     result.decisions)
@@ -168,7 +172,7 @@ def ingest(meta: ReportMeta, project_root: Path, readings: dict[str, str] | None
         else:
             paragraph = SourceParagraph(fragment.text, [(0, fragment.source)], kind)
             result.paragraphs.append(paragraph)
-            open_paragraph = paragraph if kind == "body" else None
+            open_paragraph = paragraph if kind == "body" or fragment.kind == "session-start" else None
         if open_paragraph is not None and _ends_sentence(open_paragraph.text):
             open_paragraph = None
 

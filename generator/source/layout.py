@@ -15,12 +15,17 @@ import re
 # 一、… as a heading: a numeral, 、, and no sentence-final punctuation.
 NUMBERED_HEADING = re.compile(r"^([一二三四五六七八九十]+)、(?!.*[。！？!?]).+$")
 NUMBERED_START = re.compile(r"^([一二三四五六七八九十]+)、")
-# —— 2025年1月20日在金华市第八届人民代表大会第五次会议上 / （2003年3月3日在…会议上）
-SESSION_LINE = re.compile(r"^[—\-－\s（(]*(?:\S*年\S*月\S*日)?\S*在\S*(?:会议|大会)上[）)]?$")
+# —— 2025年1月20日在金华市第八届人民代表大会第五次会议上 / （2003年3月3日在…会议上）, maybe with the speaker
+# after it on the same line; a session line broken in print ends without 会议上 and goes on in the next line.
+SPEAKER = r"[\u4e00-\u9fff]{0,12}?(?:代理)?代?(?:省长|市长|县长|区长|州长|旗长)(?:\s*[\u4e00-\u9fff·]{2,5})?"
+DATE = r"[\d〇○零一二三四五六七八九十]{1,4}年[\d〇○零一二三四五六七八九十]{1,2}月[\d〇○零一二三四五六七八九十]{1,3}日"
+SESSION_LINE = re.compile(rf"^[—\-－\s（(]*(?:{DATE})?在\S*(?:会议|大会)上[）)]?(?:\s+{SPEAKER})?$")
+SESSION_START = re.compile(rf"^[—\-－\s（(]*{DATE}在\S*$")
+SESSION_END = re.compile(r"^\S*会议上[）)]?$")
 # 金华市市长 张健 / 义乌市代市长 / 浙江省省长
-SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:代理)?代?(?:省长|市长|县长|区长|州长|旗长)(?:\s*[\u4e00-\u9fff·]{2,5})?$")
+SPEAKER_LINE = re.compile(rf"^{SPEAKER}$")
 SALUTATION_LINE = re.compile(r"^各位代表[：:!！]?$")
-REPORT_TITLE = re.compile(r"^[\u4e00-\u9fff]{0,16}政府工作报告$")
+REPORT_TITLE = re.compile(r"^[\u4e00-\u9fff\d〇○]{0,20}政府工作报告(?:[（(]\d{4}[）)])?$")
 
 # A heading alone on a line: short, with no clause or sentence punctuation inside or at its end.
 HEADING_MAX_CHARS = 32
@@ -33,15 +38,20 @@ GOES_ON = set("、“‘（(《【—-")
 PART_ROLE_WORDS = ("回顾", "工作安排", "重点工作", "目标任务", "主要任务", "自身建设", "发展成就", "主要成就")
 
 
-def opening_role(line: str, title: str) -> str | None:
-    """title, session, speaker or salutation, for a line of the report's opening; else None."""
+def opening_role(line: str, title: str, previous: str | None = None) -> str | None:
+    """title, session, speaker or salutation, for a line of the report's opening; else None.
+    `previous`: the opening role of the line before, so that a session line broken in print is joined."""
     compact = re.sub(r"\s+", "", line)
     if compact == title or REPORT_TITLE.match(compact):
         return "title"
     if SALUTATION_LINE.match(compact):
         return "salutation"
-    if SESSION_LINE.match(compact):
+    if previous == "session-start" and SESSION_END.match(compact):
+        return "session-end"
+    if SESSION_LINE.match(line.strip()):
         return "session"
+    if SESSION_START.match(compact):
+        return "session-start"
     if SPEAKER_LINE.match(line.strip()) and len(compact) <= 20:
         return "speaker"
     return None

@@ -23,8 +23,9 @@ from ..util.yamlfile import child, key_line, read_yaml_file
 from .model import PartKind
 
 META_FILE = "report.yaml"
-ROLE_NAMES = {kind.value: kind for kind in PartKind if kind is not PartKind.OPENING}
-ROLE_NAMES["year-work"] = PartKind.WORK_PLAN  # the genre's name for it; work-plan is the page's slug
+# The genre's names for the roles of a part (the model's values are page slugs: work-plan, part).
+ROLE_NAMES = {"review": PartKind.REVIEW, "plan": PartKind.PLAN, "year-work": PartKind.WORK_PLAN,
+              "government": PartKind.GOVERNMENT, "closing": PartKind.CLOSING, "other": PartKind.OTHER}
 READINGS = ("heading", "continued")
 
 

@@ -15,7 +15,7 @@ import re
 from .ingest import IngestResult, cn_number
 from .layout import NUMBERED_START
 from .model import Block, Opening, Part, PartKind, Report, Section, SectionKind, Segment, SegmentRole
-from .parts import Para, PartText, heading_title, part_role, split_opening, split_parts
+from .parts import Para, PartText, heading_title, list_marker, part_role, split_opening, split_parts
 from .seedmeta import ReportMeta
 from .segmenter import quote_depths, sentence_spans
 
@@ -55,7 +55,7 @@ def parse(ingested: IngestResult, meta: ReportMeta, roles: dict[str, PartKind] |
     first_missing = max(1, cn_number(NUMBERED_START.match(numbered[0].text).group(1)) - 1) if numbered else 1
     texts = split_parts(rest, first_missing)
     parts = [_opening_part(opening_paras)] if opening_paras else []
-    parts += [_build_part(text, roles or {}, is_last=text is texts[-1]) for text in texts]
+    parts += [_build_part(text, meta.year, roles or {}, is_last=text is texts[-1]) for text in texts]
     _make_section_ids_unique(parts)
     return Report(
         title=ingested.title or meta.title,
@@ -80,7 +80,7 @@ def _opening_part(paragraphs: list[Para]) -> Part:
     return Part("opening", 0, PartKind.OPENING, [_paragraph_section("opening", SectionKind.OPENING, paragraphs)])
 
 
-def _build_part(text: PartText, roles: dict[str, PartKind], is_last: bool) -> Part:
+def _build_part(text: PartText, year: int, roles: dict[str, PartKind], is_last: bool) -> Part:
     part_id = f"part-{text.number}"
     heading_segment, title = None, None
     if text.heading is not None:
@@ -88,7 +88,7 @@ def _build_part(text: PartText, roles: dict[str, PartKind], is_last: bool) -> Pa
         heading_segment = Segment(f"{part_id}.title", heading.text, SegmentRole.PART_HEADING,
                                   heading.index, 0, heading.source.source_at(0))
         title = heading_title(heading)
-    kind = part_role(title, text.number, roles)
+    kind = part_role(title, text.number, year, roles)
     sections = _build_sections(text.number, kind, text.body, is_last)
     return Part(part_id, text.number, kind, sections, heading_segment, title)
 
@@ -97,10 +97,11 @@ def _build_part(text: PartText, roles: dict[str, PartKind], is_last: bool) -> Pa
 
 def _build_sections(part_number: int, part_kind: PartKind, body: list[Para], is_last: bool) -> list[Section]:
     list_start = next((i for i, p in enumerate(body) if p.list_number is not None), None)
-    if list_start is not None:  # a numbered list runs from its first entry to the part's end
+    item_positions = [i for i, p in enumerate(body) if ITEM_MARKER.match(p.text)]
+    if list_start is not None and (not item_positions or list_start < item_positions[0]):
+        # a numbered list of the part's own runs from its first entry to the part's end
         lead = _build_sections(part_number, part_kind, body[:list_start], is_last=False)
         return lead + _list_sections(part_number, body[list_start:])
-    item_positions = [i for i, p in enumerate(body) if ITEM_MARKER.match(p.text)]
     if not item_positions:
         kind = SectionKind.REVIEW if part_kind is PartKind.REVIEW else SectionKind.BODY
         section_id = part_kind.value if part_kind is not PartKind.OTHER else f"part-{part_number}"
@@ -131,15 +132,7 @@ def _list_sections(part_number: int, paragraphs: list[Para]) -> list[Section]:
     entries, closing = _split_closing(paragraphs)
     blocks: list[Block] = []
     for k, para in enumerate(entries, start=1):
-        if para.list_number is None:
-            blocks += _paragraph_blocks(section_id, k, para)
-            continue
-        marker_len = len(NUMBERED_START.match(para.text).group(0))
-        end = _first_at_depth_zero(para.text, TITLE_END + "：", marker_len)
-        block_id = f"{section_id}.item-{para.list_number}"
-        spans = sentence_spans(para.text, frozenset([end]))
-        title = para.text[marker_len:end].rstrip(TITLE_END + "：")
-        blocks.append(Block(block_id, "list-item", _segments(block_id, para, spans, (0, end)), para.list_number, title))
+        blocks += _paragraph_blocks(section_id, k, para)
     sections = [Section(section_id, SectionKind.LIST, blocks)]
     return sections + ([_paragraph_section("closing", SectionKind.CLOSING, closing)] if closing else [])
 
@@ -202,12 +195,24 @@ def _paragraph_section(section_id: str, kind: SectionKind, paragraphs: list[Para
 
 def _paragraph_blocks(section_id: str, k: int, para: Para, start: int = 0) -> list[Block]:
     """A paragraph as a block of sentences; a heading alone on its line as a block with a title only."""
+    if para.list_number is not None:
+        return [_list_entry(section_id, para)]
     block_id = f"{section_id}.p{k}"
-    if para.source.kind == "heading":
+    if para.is_heading_line and start < len(para.text):
         title_span = (0, len(para.text))
         return [Block(block_id, "heading", _segments(block_id, para, [title_span], title_span), title=para.text)]
     spans = [s for s in sentence_spans(para.text, frozenset([start])) if s[0] >= start]
     return [Block(block_id, "paragraph", _segments(block_id, para, spans))]
+
+
+def _list_entry(section_id: str, para: Para) -> Block:
+    """An entry of a numbered list: its title (up to the first stop, or the whole line), then its sentences."""
+    marker_len = len(list_marker(para))
+    end = _first_at_depth_zero(para.text, TITLE_END + "：", marker_len)
+    block_id = f"{section_id}.item-{para.list_number}"
+    spans = sentence_spans(para.text, frozenset([end]))
+    title = para.text[marker_len:end].rstrip(TITLE_END + "：")
+    return Block(block_id, "list-item", _segments(block_id, para, spans, (0, end)), para.list_number, title)
 
 
 def _segments(block_id: str, para: Para, spans: list[tuple[int, int]],
@@ -240,7 +245,9 @@ def _item_section(part_number: int, paragraphs: list[Para]) -> Section:
     blocks: list[Block] = []
     for k, para in enumerate(paragraphs, start=1):
         start = heading_end if k == 1 else 0
-        if kind is SectionKind.ACTION and para.source.kind != "heading":
+        if k == 1 and start >= len(para.text):  # the item's heading stands alone on its line
+            continue
+        if kind is SectionKind.ACTION and not para.is_heading_line and para.list_number is None:
             done = len([b for b in blocks if b.kind == "task"])
             blocks += _enumerated_blocks(section_id, k, para, start, done + 1, "task")
         else:

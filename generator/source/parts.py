@@ -24,6 +24,9 @@ PART_ROLES: list[tuple[PartKind, tuple[str, ...]]] = [
     (PartKind.PLAN, ("目标任务", "规划", "奋斗目标", "今后五年", "主要目标")),
 ]
 # An unnumbered heading names a part only with a time or a scope: 2024年工作回顾, 加强政府自身建设.
+YEAR = re.compile(r"((?:19|20)\d\d)年")
+# Entries of a numbered list: 一、 or 1、 (1. in some prints).
+LIST_START = re.compile(r"^(?:([一二三四五六七八九十]+)、|(\d{1,2})[、．.](?!\d))")
 UNNUMBERED_PART_SCOPE = re.compile(r"(?:19|20)\d\d年|过去|今后|“十[一二三四五六七八九]五”|自身建设")
 
 
@@ -32,10 +35,16 @@ class Para:
     index: int  # body paragraph index
     source: SourceParagraph
     list_number: int | None = None  # the entry's number, for an entry of a numbered list
+    is_heading: bool = False  # read as a heading by its place (一、… under an unnumbered part heading)
 
     @property
     def text(self) -> str:
         return self.source.text
+
+    @property
+    def is_heading_line(self) -> bool:
+        """A heading alone on its line (an entry of a numbered list is an entry, not a heading)."""
+        return self.list_number is None and (self.is_heading or self.source.kind == "heading")
 
 
 @dataclass
@@ -49,13 +58,14 @@ class PartText:
 
 
 def split_opening(paragraphs: list[Para]) -> tuple[list[Para], list[Para]]:
-    """The opening (session line, speaker, 各位代表 and what precedes the first part) and the rest."""
-    if not paragraphs or not paragraphs[0].source.is_opening:
-        return [], paragraphs
-    for position, para in enumerate(paragraphs):
-        if _starts_part(para, None):
-            return paragraphs[:position], paragraphs[position:]
-    return paragraphs, []
+    """The opening (session line, speaker, 各位代表 and what precedes the first part) and the rest. Text
+    before part one is the opening even where its lines are not recognised; text before a later part
+    continues a part whose heading is not in the source (a newspaper page is missing)."""
+    first = next((i for i, para in enumerate(paragraphs) if _starts_part(para, None)), len(paragraphs))
+    starts_report = first < len(paragraphs) and _marker_number(paragraphs[first]) in (None, 1)
+    if first and (paragraphs[0].source.is_opening or starts_report):
+        return paragraphs[:first], paragraphs[first:]
+    return [], paragraphs
 
 
 def split_parts(paragraphs: list[Para], first_missing: int) -> list[PartText]:
@@ -65,14 +75,16 @@ def split_parts(paragraphs: list[Para], first_missing: int) -> list[PartText]:
     for para in paragraphs:
         last = parts[-1].number if parts else None
         number = _marker_number(para)
-        if next_list is not None and number == next_list and not _names_a_part(para):
-            para.list_number, next_list = number, number + 1
+        if next_list is not None and _list_number(para) == next_list and not _names_a_part(para):
+            para.list_number, next_list = next_list, next_list + 1
+        elif parts and not parts[-1].numbered and para.source.is_part_heading:
+            para.is_heading = True  # 一、… under an unnumbered part heading numbers the part's sections
         elif _starts_part(para, last):
             numbered = number is not None
             parts.append(PartText(number if numbered else (last or 0) + 1, para, numbered=numbered))
             next_list = None
             continue
-        elif number == 1 and parts:
+        elif _list_number(para) == 1 and parts:
             para.list_number, next_list = 1, 2
         if not parts:
             parts.append(PartText(first_missing, None))
@@ -80,12 +92,20 @@ def split_parts(paragraphs: list[Para], first_missing: int) -> list[PartText]:
     return parts
 
 
-def part_role(title: str | None, number: int, overrides: dict[str, PartKind]) -> PartKind:
+def part_role(title: str | None, number: int, year: int, overrides: dict[str, PartKind]) -> PartKind:
+    """By the heading's words; a heading that names a year is the review of a year before the report's
+    and the work of the report's own year (2013年主要工作 in a report of 2014 is its review)."""
     if title is not None and title in overrides:
         return overrides[title]
     if title is None:
         return PartKind.REVIEW if number == 1 else PartKind.OTHER
-    for role, words in PART_ROLES:
+    for role, words in PART_ROLES[:2]:  # the review and the government's own work say so in words
+        if any(word in title for word in words):
+            return role
+    named = YEAR.search(title)
+    if named:
+        return PartKind.REVIEW if int(named.group(1)) < year else PartKind.WORK_PLAN
+    for role, words in PART_ROLES[2:]:
         if any(word in title for word in words):
             return role
     return PartKind.OTHER
@@ -99,6 +119,16 @@ def heading_title(para: Para) -> str:
 def _marker_number(para: Para) -> int | None:
     match = NUMBERED_START.match(para.text)
     return cn_number(match.group(1)) if match else None
+
+
+def list_marker(para: Para) -> str:
+    """The entry's number as printed: 一、 or 1、."""
+    return LIST_START.match(para.text).group(0)
+
+
+def _list_number(para: Para) -> int | None:
+    match = LIST_START.match(para.text)
+    return cn_number(match.group(1) or match.group(2)) if match else None
 
 
 def _starts_part(para: Para, last: int | None) -> bool:

@@ -1,0 +1,118 @@
+"""Layouts of the genre: real excerpts of other reports (tests/data/reports/, labelled by hand before the
+parser was changed), and this report with a further newspaper page holding a part and a numbered list."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.enrich.invariants import structure_findings
+from generator.enrich.pages import plan_pages
+from generator.errors import InputErrors
+from generator.source.load import load_report
+from generator.source.model import PartKind, SectionKind
+
+from reportfixtures import fixture_dirs, measure
+
+FIXTURES = fixture_dirs()
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_fixture_parses_as_labelled(fixture, tmp_path):
+    result = measure(fixture, load_report, tmp_path)
+    assert result.wrong == []
+    assert result.headings_right == result.headings and result.roles_right == result.roles
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_fixture_round_trip_unique_ids_and_one_page_per_sentence(fixture, tmp_path):
+    measure(fixture, load_report, tmp_path)  # writes the fixture's seeds/ into tmp_path
+    report = load_report(tmp_path)
+    assert report.reconstructed_text() == report.body_text()
+    assert structure_findings(report, plan_pages(report)) == []
+
+
+def test_enough_places_and_kinds_of_text():
+    import yaml
+
+    metas = [yaml.safe_load((f / "source.yaml").read_text(encoding="utf-8")) for f in FIXTURES]
+    assert len({(m["place"], m["year"]) for m in metas}) >= 8
+    assert {m["level"] for m in metas} >= {"city", "county", "district", "province"}
+
+
+PAGE_3 = """(上接第二版)
+
+四、持续办好民生实事
+
+今年,我们将办好十方面民生实事:
+
+一、提升医疗服务
+
+新建社区卫生服务中心3家,新增家庭医生签约服务10万人。
+
+二、规范食品管理
+
+抽检食品1万批次,新建阳光厨房200家。
+
+三、改善出行条件
+
+新建公交站点50个。
+
+五、全面加强政府自身建设
+
+我们将坚持依法行政,建设法治政府。
+
+各位代表!让我们团结一心,开拓进取!
+"""
+
+
+def test_a_further_page_with_a_part_and_a_numbered_list(seed_project, seed_text):
+    seed_project.write_pages(seed_text)
+    before = seed_project.load()
+    seed_project.write_pages(seed_text, PAGE_3)
+    report = seed_project.load()
+    parts = {p.id: p for p in report.parts}
+    assert [p.id for p in report.parts] == [p.id for p in before.parts] + ["part-4", "part-5"]
+    assert parts["part-5"].kind is PartKind.GOVERNMENT
+    listed = [s for s in parts["part-4"].sections if s.kind is SectionKind.LIST]
+    assert len(listed) == 1
+    assert [(b.number, b.title) for b in listed[0].blocks if b.kind == "list-item"] == [
+        (1, "提升医疗服务"), (2, "规范食品管理"), (3, "改善出行条件")]
+    # the IDs of the text before are untouched, and every sentence is on exactly one page
+    assert {s.id for s in before.segments()} <= {s.id for s in report.segments()}
+    assert structure_findings(report, plan_pages(report)) == []
+    assert report.reconstructed_text() == report.body_text()
+
+
+def test_an_override_in_report_yaml_that_names_nothing_is_an_error_at_its_line(seed_project, seed_text):
+    seed_project.write_pages(seed_text)
+    meta = seed_project.root / "seeds" / "report.yaml"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(text + "part_roles:\n  没有这个标题: plan\nline_readings:\n  page9.txt:3: heading\n", encoding="utf-8")
+    with pytest.raises(InputErrors) as caught:
+        seed_project.load()
+    lines = text.count("\n")
+    assert [(e.line, e.check) for e in caught.value.errors] == [(lines + 2, "metadata"), (lines + 4, "metadata")]
+
+
+def test_part_roles_in_report_yaml_decide_where_the_words_cannot(seed_project, seed_text):
+    seed_project.write_pages(seed_text)
+    meta = seed_project.root / "seeds" / "report.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "part_roles:\n  2026年重点工作: other\n", encoding="utf-8")
+    report = seed_project.load()
+    assert report.parts[-1].kind is PartKind.OTHER
+    assert "part-3" in [p.slug for p in plan_pages(report)]
+
+
+def test_a_short_line_can_be_read_as_text_cut_by_a_column_break(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "p.txt").write_text("一、2024年工作回顾\n\n提升投资效益\n\n固定资产投资增长5%。\n", encoding="utf-8")
+    base = "title: 政府工作报告\ncity: 某市\nyear: 2025\npages:\n  - file: p.txt\n    page: 1\n"
+    (seeds / "report.yaml").write_text(base, encoding="utf-8")
+    heading = load_report(tmp_path)
+    assert [b.kind for b in heading.parts[0].sections[0].blocks] == ["heading", "paragraph"]
+    assert heading.layout[0].reading == "heading"
+    (seeds / "report.yaml").write_text(base + "line_readings:\n  p.txt:3: continued\n", encoding="utf-8")
+    joined = load_report(tmp_path)
+    assert [s.text for s in joined.segments()][1:] == ["提升投资效益固定资产投资增长5%。"]
+    assert Path(joined.layout[0].source.file).name == "p.txt" and joined.layout[0].reading == "continued"
