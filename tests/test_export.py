@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from generator.source.export import report_to_dict, report_to_json
+from generator.util.schema import schema_problems
 
 GOLDEN = Path(__file__).parent / "golden" / "report.json"
 SCHEMA = Path(__file__).resolve().parent.parent / "generator" / "schema" / "report.schema.json"
@@ -17,36 +18,9 @@ def test_matches_golden(report):
     assert report_to_json(report) == GOLDEN.read_text(encoding="utf-8")
 
 
-def _check(value, schema, defs, path="$"):
-    """A small JSON Schema subset checker (type, required, properties, items, enum, $ref)."""
-    if "$ref" in schema:
-        schema = defs[schema["$ref"].split("/")[-1]]
-    types = schema.get("type")
-    if types:
-        types = types if isinstance(types, list) else [types]
-        python = {"object": dict, "array": list, "string": str, "integer": int, "boolean": bool, "null": type(None),
-                  "number": (int, float)}
-        assert any(isinstance(value, python[t]) and not (t == "integer" and isinstance(value, bool))
-                   for t in types), f"{path}: {value!r} is not {types}"
-    if "enum" in schema:
-        assert value in schema["enum"], f"{path}: {value!r} not in {schema['enum']}"
-    if "const" in schema:
-        assert value == schema["const"], f"{path}: {value!r} is not {schema['const']!r}"
-    if isinstance(value, dict):
-        for key in schema.get("required", []):
-            assert key in value, f"{path}: missing {key}"
-        if schema.get("additionalProperties") is False:
-            extra = set(value) - set(schema.get("properties", {}))
-            assert not extra, f"{path}: undocumented keys {extra}"
-        if isinstance(schema.get("additionalProperties"), dict):
-            for key in set(value) - set(schema.get("properties", {})):
-                _check(value[key], schema["additionalProperties"], defs, f"{path}.{key}")
-        for key, sub in schema.get("properties", {}).items():
-            if key in value:
-                _check(value[key], sub, defs, f"{path}.{key}")
-    if isinstance(value, list) and "items" in schema:
-        for i, item in enumerate(value):
-            _check(item, schema["items"], defs, f"{path}[{i}]")
+def _check(value, schema, defs):
+    problems = schema_problems(value, schema, defs)
+    assert problems == [], problems[:5]
 
 
 def test_follows_documented_schema(report):
@@ -65,3 +39,19 @@ def test_downloads_follow_their_documented_schemas():
         data = json.loads(pages[f"downloads/{download}"])
         _check(data, schema, schema.get("$defs", {}))
     assert set(json.loads(pages["downloads/report.json"])["translations"]["en"]) >= {"action-1.title", "action-1.task-1.s1"}
+
+
+def test_a_download_that_departs_from_its_schema_stops_the_build(report):
+    import pytest
+
+    from generator.errors import InputErrors
+    from generator.site.downloads import _conform
+
+    broken = report_to_dict(report)
+    broken["parts"][0]["id"] = 7
+    del broken["report"]["city"]
+    with pytest.raises(InputErrors) as caught:
+        _conform(broken, "report.schema.json")
+    messages = [e.problem for e in caught.value.errors]
+    assert any("$.parts[0].id: 7 is not string" in m for m in messages)
+    assert any("$.report: missing city" in m for m in messages)

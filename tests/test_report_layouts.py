@@ -9,7 +9,9 @@ from generator.enrich.invariants import structure_findings
 from generator.enrich.pages import plan_pages
 from generator.errors import InputErrors
 from generator.source.load import load_report
+from generator.source.export import report_to_dict
 from generator.source.model import PartKind, SectionKind
+from generator.util.schema import load_schema, schema_problems
 
 from reportfixtures import fixture_dirs, measure
 
@@ -29,6 +31,7 @@ def test_fixture_round_trip_unique_ids_and_one_page_per_sentence(fixture, tmp_pa
     report = load_report(tmp_path)
     assert report.reconstructed_text() == report.body_text()
     assert structure_findings(report, plan_pages(report)) == []
+    assert schema_problems(report_to_dict(report), load_schema("report.schema.json")) == []
 
 
 def test_enough_places_and_kinds_of_text():

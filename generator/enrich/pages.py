@@ -53,7 +53,7 @@ def plan_pages(report: Report) -> list[PagePlan]:
     roles_taken: set[PartKind] = set()
     for part in report.parts:
         overview = [s for s in part.sections if s.kind not in ITEM_KINDS and s.kind is not SectionKind.CLOSING]
-        if overview:
+        if overview or part.heading:  # a part's heading is printed text: it needs a page even without an overview
             plans.append(PagePlan(_part_slug(part, roles_taken), PageKind.PART, overview, part))
         for section in part.sections:
             if section.kind in ITEM_KINDS:

@@ -11,12 +11,14 @@ import io
 import json
 from typing import Callable
 
+from ..errors import InputError, InputErrors
 from ..enrich.enriched import EnrichedReport
 from ..enrich.exchange import glossary_csv, glossary_tbx
 from ..enrich.targets import Quantity
 from ..source.export import report_to_dict
 from ..translation.localise import Localiser
 from ..translation.messages import SourceMessage
+from ..util.schema import load_schema, schema_problems
 
 CSV_FIELDS = ["id", "segment_id", "period", "metric_zh", "metric_en", "comparator", "change", "value", "unit",
               "from_value", "base_value", "base_unit", "from_base_value"]
@@ -31,12 +33,24 @@ def downloads(enriched: EnrichedReport, english_label: Callable[[Quantity], str]
         m.context: {"text": local.text, "status": local.status.value}
         for page in messages.values() for m in page for local in [translation.text(m.context, m.text)]}}
     rows = target_rows(enriched.quantities, english_label)
+    targets = {"schema": "targets/1", "fields": CSV_FIELDS, "targets": rows}
+    _conform(model, "report.schema.json")
+    _conform(targets, "targets.schema.json")
     return {
         "downloads/targets.csv": targets_csv(rows),
-        "downloads/targets.json": json.dumps({"schema": "targets/1", "fields": CSV_FIELDS, "targets": rows},
-                                             ensure_ascii=False, indent=1) + "\n",
+        "downloads/targets.json": json.dumps(targets, ensure_ascii=False, indent=1) + "\n",
         "downloads/report.json": json.dumps(model, ensure_ascii=False, indent=2) + "\n",
     }
+
+
+def _conform(data: dict, schema_name: str) -> None:
+    """A download that departs from its documented schema stops the build (readers' tools rely on it)."""
+    problems = schema_problems(data, load_schema(schema_name))
+    if problems:
+        shown = f"generator/schema/{schema_name}"
+        raise InputErrors([InputError(shown, "", f"the download does not follow its schema: {problem}",
+                                      "fix the input named in the path, or the generator and its schema together",
+                                      check="schema") for problem in problems[:20]])
 
 
 def glossary_files(enriched: EnrichedReport) -> dict[str, str]:

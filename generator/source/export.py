@@ -17,14 +17,7 @@ def report_to_dict(report: Report) -> dict:
     meta = report.meta
     return {
         "schema_version": SCHEMA_VERSION,
-        "report": {
-            "title": report.title,
-            "title_en": meta.title_en,
-            "city": meta.city,
-            "city_en": meta.city_en,
-            "year": meta.year,
-            "source": meta.source_description,
-        },
+        "report": _about(report),
         "provenance": {
             "pages": [{"file": p.path.name, "page": p.page} for p in meta.pages],
             "missing_pages": [{"page": m.page, "description": m.description} for m in meta.missing],
@@ -41,6 +34,16 @@ def report_to_dict(report: Report) -> dict:
         ],
         "anomalies": [_anomaly(a) for a in report.anomalies],
     }
+
+
+def _about(report: Report) -> dict:
+    meta = report.meta
+    about = {"title": report.title, "title_en": meta.title_en, "city": meta.city, "city_en": meta.city_en,
+             "year": meta.year, "source": meta.source_description}
+    if report.opening is not None:
+        opening = report.opening
+        about["opening"] = {"session": opening.session, "speaker": opening.speaker, "salutation": opening.salutation}
+    return about
 
 
 def report_to_json(report: Report) -> str:
