@@ -119,3 +119,28 @@ def test_a_short_line_can_be_read_as_text_cut_by_a_column_break(tmp_path):
     joined = load_report(tmp_path)
     assert [s.text for s in joined.segments()][1:] == ["提升投资效益固定资产投资增长5%。"]
     assert Path(joined.layout[0].source.file).name == "p.txt" and joined.layout[0].reading == "continued"
+
+
+def test_item_kinds_in_report_yaml_decide_where_the_words_cannot(seed_project, seed_text):
+    seed_project.write_pages(seed_text)
+    meta = seed_project.root / "seeds" / "report.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "item_kinds:\n  全力打造全球市场典范: item\n", encoding="utf-8")
+    report = seed_project.load()
+    assert report.parts[1].sections[5].id == "part-2-item-1"  # the first exemplar, now a plain item
+    assert [s.id for s in report.sections_of_kind(SectionKind.EXEMPLAR)][0] == "exemplar-2"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(": item", ": model"), encoding="utf-8")
+    with pytest.raises(InputErrors, match="item_kinds: unknown kind 'model'"):
+        seed_project.load()
+
+
+def test_an_item_heading_alone_on_its_line_keeps_its_last_character(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "p.txt").write_text("一、2021年主要工作和成效\n\n（一）共同富裕示范区建设扎实开局\n\n高质量发展是主题。\n",
+                                 encoding="utf-8")
+    (seeds / "report.yaml").write_text("title: 政府工作报告\ncity: 某省\nyear: 2022\npages:\n  - file: p.txt\n    page: 1\n",
+                                       encoding="utf-8")
+    report = load_report(tmp_path)
+    item = report.parts[0].sections[-1]
+    assert item.title == "共同富裕示范区建设扎实开局" and report.parts[0].kind is PartKind.REVIEW
+    assert [s.text for s in item.segments()] == ["（一）共同富裕示范区建设扎实开局", "高质量发展是主题。"]

@@ -17,8 +17,9 @@ def load_report(project_root: Path, seeds_dir: Path | None = None) -> Report:
     seeds = seeds_dir or project_root / "seeds"
     meta = load_meta(seeds)
     overrides = load_overrides(seeds)
-    report = parse(ingest(meta, project_root, overrides.line_readings), meta, overrides.part_roles)
+    report = parse(ingest(meta, project_root, overrides.line_readings), meta, overrides)
     unused = overrides.unused({p.title for p in report.parts if p.title},
+                              {s.title for s in report.sections() if s.heading and s.title},
                               {reading_key(d.source) for d in report.layout})
     if unused:
         raise InputErrors(unused)

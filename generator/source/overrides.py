@@ -5,6 +5,8 @@
     line_readings:         # a short line without punctuation: a heading, or text a column break cut
       page3.txt:12: heading
       page3.txt:40: continued
+    item_kinds:            # a numbered item （一）… by its heading as printed (without （一）)
+      实施科技创新工程: action
 
 Every entry must be used: one that names a heading or a line the report does not have is an
 error at its line, so that a stale override cannot hide.
@@ -20,13 +22,14 @@ import yaml
 from ..errors import InputError, InputErrors
 from ..util.files import display
 from ..util.yamlfile import child, key_line, read_yaml_file
-from .model import PartKind
+from .model import PartKind, SectionKind
 
 META_FILE = "report.yaml"
 # The genre's names for the roles of a part (the model's values are page slugs: work-plan, part).
 ROLE_NAMES = {"review": PartKind.REVIEW, "plan": PartKind.PLAN, "year-work": PartKind.WORK_PLAN,
               "government": PartKind.GOVERNMENT, "closing": PartKind.CLOSING, "other": PartKind.OTHER}
 READINGS = ("heading", "continued")
+ITEM_KINDS = {"exemplar": SectionKind.EXEMPLAR, "action": SectionKind.ACTION, "item": SectionKind.ITEM}
 
 
 @dataclass
@@ -34,17 +37,19 @@ class Overrides:
     shown: str = ""  # seeds/report.yaml as people see it
     part_roles: dict[str, PartKind] = field(default_factory=dict)
     line_readings: dict[str, str] = field(default_factory=dict)  # "file.txt:12" -> heading | continued
+    item_kinds: dict[str, SectionKind] = field(default_factory=dict)
     lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (key, entry) -> line in report.yaml
 
-    def unused(self, headings: set[str], lines_seen: set[str]) -> list[InputError]:
-        """Entries that name no heading or line of the report."""
+    def unused(self, headings: set[str], items: set[str], lines_seen: set[str]) -> list[InputError]:
+        """Entries that name no part heading, item heading or line of the report."""
         errors = []
-        for heading in self.part_roles:
-            if heading not in headings:
-                errors.append(InputError(self.shown, str(self.lines["part_roles", heading]),
-                                         f"part_roles: no part heading reads “{heading}”",
-                                         "copy the heading as printed, without its number, or remove the entry",
-                                         check="metadata"))
+        for key, names, what in (("part_roles", headings, "part"), ("item_kinds", items, "item")):
+            for heading in getattr(self, key):
+                if heading not in names:
+                    errors.append(InputError(self.shown, str(self.lines[key, heading]),
+                                             f"{key}: no {what} heading reads “{heading}”",
+                                             "copy the heading as printed, without its number, or remove the entry",
+                                             check="metadata"))
         for where in self.line_readings:
             if where not in lines_seen:
                 errors.append(InputError(self.shown, str(self.lines["line_readings", where]),
@@ -69,6 +74,13 @@ def load_overrides(seeds_dir: Path) -> Overrides:
             continue
         overrides.part_roles[heading] = ROLE_NAMES[role]
         overrides.lines["part_roles", heading] = line
+    for heading, kind, line in _entries(data, node, "item_kinds", shown, errors):
+        if kind not in ITEM_KINDS:
+            errors.append(InputError(shown, str(line), f"item_kinds: unknown kind '{kind}'",
+                                     f"use one of: {', '.join(ITEM_KINDS)}", check="metadata"))
+            continue
+        overrides.item_kinds[heading] = ITEM_KINDS[kind]
+        overrides.lines["item_kinds", heading] = line
     for where, reading, line in _entries(data, node, "line_readings", shown, errors):
         if reading not in READINGS:
             errors.append(InputError(shown, str(line), f"line_readings: unknown reading '{reading}'",

@@ -15,6 +15,7 @@ import re
 from .ingest import IngestResult, cn_number
 from .layout import NUMBERED_START
 from .model import Block, Opening, Part, PartKind, Report, Section, SectionKind, Segment, SegmentRole
+from .overrides import Overrides
 from .parts import Para, PartText, heading_title, list_marker, part_role, split_opening, split_parts
 from .seedmeta import ReportMeta
 from .segmenter import quote_depths, sentence_spans
@@ -47,15 +48,16 @@ def cn_numeral(n: int) -> str:
     return ("" if tens == 1 else CN_NUMERALS[tens]) + "十" + CN_NUMERALS[units]
 
 
-def parse(ingested: IngestResult, meta: ReportMeta, roles: dict[str, PartKind] | None = None) -> Report:
-    """`roles`: part roles that report.yaml gives by heading, where the heading's words cannot decide."""
+def parse(ingested: IngestResult, meta: ReportMeta, given: Overrides | None = None) -> Report:
+    """`given`: what report.yaml says where the rules cannot decide (part roles, item kinds)."""
+    given = given or Overrides()
     paragraphs = [Para(i, p) for i, p in enumerate(ingested.paragraphs)]
     opening_paras, rest = split_opening(paragraphs)
     numbered = [p for p in rest if p.source.is_part_heading]
     first_missing = max(1, cn_number(NUMBERED_START.match(numbered[0].text).group(1)) - 1) if numbered else 1
     texts = split_parts(rest, first_missing)
     parts = [_opening_part(opening_paras)] if opening_paras else []
-    parts += [_build_part(text, meta.year, roles or {}, is_last=text is texts[-1]) for text in texts]
+    parts += [_build_part(text, meta.year, given, is_last=text is texts[-1]) for text in texts]
     _make_section_ids_unique(parts)
     return Report(
         title=ingested.title or meta.title,
@@ -80,7 +82,7 @@ def _opening_part(paragraphs: list[Para]) -> Part:
     return Part("opening", 0, PartKind.OPENING, [_paragraph_section("opening", SectionKind.OPENING, paragraphs)])
 
 
-def _build_part(text: PartText, year: int, roles: dict[str, PartKind], is_last: bool) -> Part:
+def _build_part(text: PartText, year: int, given: Overrides, is_last: bool) -> Part:
     part_id = f"part-{text.number}"
     heading_segment, title = None, None
     if text.heading is not None:
@@ -88,19 +90,20 @@ def _build_part(text: PartText, year: int, roles: dict[str, PartKind], is_last: 
         heading_segment = Segment(f"{part_id}.title", heading.text, SegmentRole.PART_HEADING,
                                   heading.index, 0, heading.source.source_at(0))
         title = heading_title(heading)
-    kind = part_role(title, text.number, year, roles)
-    sections = _build_sections(text.number, kind, text.body, is_last)
+    kind = part_role(title, text.number, year, given.part_roles)
+    sections = _build_sections(text.number, kind, text.body, is_last, given.item_kinds)
     return Part(part_id, text.number, kind, sections, heading_segment, title)
 
 
 # --- sections ----------------------------------------------------------------------
 
-def _build_sections(part_number: int, part_kind: PartKind, body: list[Para], is_last: bool) -> list[Section]:
+def _build_sections(part_number: int, part_kind: PartKind, body: list[Para], is_last: bool,
+                    item_kinds: dict[str, SectionKind]) -> list[Section]:
     list_start = next((i for i, p in enumerate(body) if p.list_number is not None), None)
     item_positions = [i for i, p in enumerate(body) if ITEM_MARKER.match(p.text)]
     if list_start is not None and (not item_positions or list_start < item_positions[0]):
         # a numbered list of the part's own runs from its first entry to the part's end
-        lead = _build_sections(part_number, part_kind, body[:list_start], is_last=False)
+        lead = _build_sections(part_number, part_kind, body[:list_start], False, item_kinds)
         return lead + _list_sections(part_number, body[list_start:])
     if not item_positions:
         kind = SectionKind.REVIEW if part_kind is PartKind.REVIEW else SectionKind.BODY
@@ -110,7 +113,7 @@ def _build_sections(part_number: int, part_kind: PartKind, body: list[Para], is_
         return sections + ([_paragraph_section("closing", SectionKind.CLOSING, closing)] if closing else [])
 
     lead, items, closing = _split_items(body, item_positions)
-    item_sections = [_item_section(part_number, group) for group in items]
+    item_sections = [_item_section(part_number, group, item_kinds) for group in items]
     sections = _lead_sections(part_number, lead, item_sections[0].kind)
     sections += item_sections
     if closing:
@@ -231,13 +234,13 @@ def _segments(block_id: str, para: Para, spans: list[tuple[int, int]],
 
 # --- numbered items: exemplars and actions -----------------------------------------
 
-def _item_section(part_number: int, paragraphs: list[Para]) -> Section:
+def _item_section(part_number: int, paragraphs: list[Para], item_kinds: dict[str, SectionKind]) -> Section:
     first = paragraphs[0]
     marker_match = ITEM_MARKER.match(first.text)
     number = cn_number(marker_match.group(1))
     heading_end = _first_at_depth_zero(first.text, HEADING_END, marker_match.end())
-    title = first.text[marker_match.end(): heading_end - 1]
-    kind = SectionKind.EXEMPLAR if "典范" in title else SectionKind.ACTION if "行动" in title else SectionKind.ITEM
+    title = first.text[marker_match.end(): heading_end].rstrip(HEADING_END)
+    kind = item_kinds.get(title) or item_kind(title)
     section_id = f"{kind.value}-{number}" if kind is not SectionKind.ITEM else f"part-{part_number}-item-{number}"
     heading = Segment(f"{section_id}.title", first.text[:heading_end], SegmentRole.HEADING,
                       first.index, 0, first.source.source_at(0))
@@ -254,6 +257,12 @@ def _item_section(part_number: int, paragraphs: list[Para]) -> Section:
             blocks += _paragraph_blocks(section_id, k, para, start)
     return Section(section_id, kind, [b for b in blocks if b.segments], number, marker_match.group(0),
                    title, _short_title(title), heading)
+
+
+def item_kind(title: str) -> SectionKind:
+    """An exemplar (典范) or an action (行动) by the words of its heading's first clause, else an item."""
+    clause = title.split("，")[0]
+    return SectionKind.EXEMPLAR if "典范" in clause else SectionKind.ACTION if "行动" in clause else SectionKind.ITEM
 
 
 def _short_title(title: str) -> str:
