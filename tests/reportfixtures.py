@@ -47,6 +47,8 @@ def seeds_for(fixture: Path, target: Path) -> Path:
     shutil.copyfile(fixture / "source.txt", seeds / "page.txt")
     report = {"title": "政府工作报告", "title_en": "Government Work Report", "city": meta["place"],
               "city_en": meta.get("place_en", ""), "year": int(meta["year"]), "pages": [{"file": "page.txt", "page": 1}]}
+    if meta.get("part_roles"):  # what the rules cannot decide, as an editor would say it in report.yaml
+        report["part_roles"] = meta["part_roles"]
     (seeds / "report.yaml").write_text(yaml.safe_dump(report, allow_unicode=True), encoding="utf-8")
     return seeds
 
@@ -178,5 +180,99 @@ def main() -> int:
     return 0
 
 
+
+
+@dataclass
+class TargetMeasure:
+    fixture: str
+    labelled: int = 0
+    extracted: int = 0
+    matched: int = 0
+    units_right: int = 0  # of the matched: unit, comparator and change as labelled
+    metrics_right: int = 0  # of the matched: the labelled metric name, or one holding it or held by it
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+
+def load_target_labels(fixture: Path) -> list[dict]:
+    import csv
+
+    path = fixture / "targets.csv"
+    if not path.exists():
+        return []
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(rows))
+
+
+def measure_targets(fixture: Path, load_report, extract, work: Path) -> TargetMeasure:
+    """The figures `extract(report)` finds against the hand-labelled ones, matched by paragraph and value."""
+    seeds_for(fixture, work)
+    report = load_report(work)
+    first_line = _paragraph_lines(load_labels(fixture))
+    segments = report.segment_index()
+    found = [(first_line.get(segments[q.segment_id].source.line, segments[q.segment_id].source.line), q)
+             for q in extract(report)]
+    truth = [(first_line.get(int(row["line"]), int(row["line"])), row) for row in load_target_labels(fixture)]
+    result = TargetMeasure(fixture.name, len(truth), len(found))
+    unmatched = list(found)
+    for line, row in truth:
+        hit = next((q for q in unmatched if q[0] == line and q[1].value == row["value"]), None)
+        if hit is None:
+            result.missed.append(f"line {line}: {row['value']}{row['unit']} {row['metric_zh']}")
+            continue
+        unmatched.remove(hit)
+        result.matched += 1
+        q = hit[1]
+        # The model writes 增长7% as comparator growth, change growth; the labels as =, change growth.
+        comparator = "=" if q.comparator in ("growth", "decline") else q.comparator
+        same = (q.unit, comparator, q.change) == (row["unit"], row["comparator"], row["change"])
+        result.units_right += same
+        if not same:
+            result.missed.append(f"line {line}: {row['value']}: labelled {row['unit']} {row['comparator']} "
+                                 f"{row['change'] or '-'}, found {q.unit} {comparator} {q.change or '-'}")
+        named = row["metric_zh"] and (row["metric_zh"] in q.metric_zh or q.metric_zh in row["metric_zh"])
+        result.metrics_right += bool(named)
+        if not named:
+            result.missed.append(f"line {line}: {row['value']}: metric “{row['metric_zh']}”, found “{q.metric_zh}”")
+    result.spurious = [f"line {line}: {q.value}{q.unit} {q.metric_zh}" for line, q in unmatched]
+    return result
+
+
+def _paragraph_lines(labels: list[dict]) -> dict[int, int]:
+    """Each printed line -> the first line of its paragraph (a continuation belongs to the line before)."""
+    first: dict[int, int] = {}
+    current = None
+    for label in labels:
+        if label["kind"] != "continuation" or current is None:
+            current = label["line"]
+        first[label["line"]] = current
+    return first
+
+
+def main_targets() -> int:
+    import tempfile
+
+    from generator.enrich.targets import extract_quantities
+    from generator.source.load import load_report
+
+    totals = [0, 0, 0, 0, 0]
+    for fixture in fixture_dirs():
+        with tempfile.TemporaryDirectory() as work:
+            m = measure_targets(fixture, load_report, extract_quantities, Path(work))
+        for i, value in enumerate((m.labelled, m.extracted, m.matched, m.units_right, m.metrics_right)):
+            totals[i] += value
+        print(f"{m.fixture}: labelled {m.labelled}, extracted {m.extracted}, matched {m.matched}, "
+              f"unit/comparator/change right {m.units_right}, metric {m.metrics_right}")
+        for problem in m.missed:
+            print(f"    missed or differs: {problem}")
+        for problem in m.spurious:
+            print(f"    not labelled: {problem}")
+    labelled, extracted, matched, right, named = totals
+    print(f"TOTAL: recall {matched}/{labelled} = {matched / max(labelled, 1):.1%}, precision {matched}/{extracted} = "
+          f"{matched / max(extracted, 1):.1%}, unit/comparator/change right {right}/{matched}, "
+          f"metric {named}/{matched}")
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main_targets() if sys.argv[1:] == ["targets"] else main())

@@ -21,7 +21,7 @@ from .typography import normalise_punctuation
 CN_DIGITS = "零一二三四五六七八九十"
 # (上接第一版), 【上接第2版】, (上接A1版): the page as a numeral, maybe after the section's letter.
 PAGE_MARKER = re.compile(
-    r"[（(【]\s*(上接|接上|下转|转下|下接)\s*第?\s*[A-Z]?([零一二三四五六七八九十\d]+)\s*版\s*[）)】]"
+    r"[（(【]\s*(上接|接上|紧接|下转|转下|下接)\s*第?\s*[A-Z]?([零一二三四五六七八九十\d]+)\s*版\s*[）)】]"
 )
 OPENING_KINDS = ("session", "speaker", "salutation")
 OPENING_FRAGMENTS = ("title", "session", "session-start", "session-end", "speaker", "salutation")
@@ -123,7 +123,7 @@ def _read_fragments(page: PageFile, rel_path: str, title: str,
     for number, raw in enumerate(text.split("\n"), start=1):
         ref = SourceRef(rel_path, number)
         for match in PAGE_MARKER.finditer(raw):
-            direction = "from" if match.group(1) in ("上接", "接上") else "to"
+            direction = "from" if match.group(1) in ("上接", "接上", "紧接") else "to"
             markers.append(ContinuationMarker(normalise_punctuation(match.group(0)), direction,
                                               cn_number(match.group(2)), ref))
         line = PAGE_MARKER.sub("", raw).strip(" \t\u3000\ufeff")
@@ -149,7 +149,7 @@ def _ends_sentence(text: str) -> bool:
 
 
 def ingest(meta: ReportMeta, project_root: Path, readings: dict[str, str] | None = None) -> IngestResult:
-    """`readings`: how report.yaml reads short lines ("page.txt:12" -> heading | continued)."""
+    """`readings`: how report.yaml reads lines ("page.txt:12" -> heading | continued | part | entry)."""
     markers: list[ContinuationMarker] = []
     fragments: list[_Fragment] = []
     for page in meta.pages:
@@ -189,7 +189,7 @@ def _short_line_kind(fragment: _Fragment, open_paragraph: SourceParagraph | None
     """A short line without punctuation: a heading alone on its line, or body text broken by a column."""
     given = readings.get(reading_key(fragment.source))
     if given:
-        is_heading, reason = given == "heading", "as report.yaml says (line_readings)"
+        is_heading, reason = given != "continued", "as report.yaml says (line_readings)"
     else:
         next_line = None if fragment.page_end or not following else following[0].text
         is_heading, reason = heading_evidence(fragment.text, open_paragraph is not None, next_line)

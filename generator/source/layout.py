@@ -17,10 +17,10 @@ NUMBERED_HEADING = re.compile(r"^([一二三四五六七八九十]+)、(?!.*[。
 NUMBERED_START = re.compile(r"^([一二三四五六七八九十]+)、")
 # —— 2025年1月20日在金华市第八届人民代表大会第五次会议上 / （2003年3月3日在…会议上）, maybe with the speaker
 # after it on the same line; a session line broken in print ends without 会议上 and goes on in the next line.
-SPEAKER = r"[\u4e00-\u9fff]{0,12}?(?:代理)?代?(?:省长|市长|县长|区长|州长|旗长)(?:\s*[\u4e00-\u9fff·]{2,5})?"
+SPEAKER = r"[\u4e00-\u9fff]{0,12}?(?:代理)?代?(?:省长|市长|县长|区长|州长|旗长)(?:\s*[\u4e00-\u9fff·](?:\s*[\u4e00-\u9fff·]){1,4})?"
 DATE = r"[\d〇○零一二三四五六七八九十]{1,4}年[\d〇○零一二三四五六七八九十]{1,2}月[\d〇○零一二三四五六七八九十]{1,3}日"
 SESSION_LINE = re.compile(rf"^[—\-－\s（(]*(?:{DATE})?在\S*(?:会议|大会)上[）)]?(?:\s+{SPEAKER})?$")
-SESSION_START = re.compile(rf"^[—\-－\s（(]*{DATE}在\S*$")
+SESSION_START = re.compile(rf"^[—\-－\s（(]*{DATE}(?:在\S*)?$")
 SESSION_END = re.compile(r"^\S*会议上[）)]?$")
 # 金华市市长 张健 / 义乌市代市长 / 浙江省省长
 SPEAKER_LINE = re.compile(rf"^{SPEAKER}$")
@@ -29,6 +29,8 @@ REPORT_TITLE = re.compile(r"^[\u4e00-\u9fff\d〇○]{0,20}政府工作报告(?:[
 
 # A heading alone on a line: short, with no clause or sentence punctuation inside or at its end.
 HEADING_MAX_CHARS = 32
+ITEM_HEADING_MAX_CHARS = 40
+ITEM_START = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 CLAUSE_MARKS = set("，,。；;：:！!？?")
 # A line that starts with one of these continues the line before it.
 CONTINUES = set("，,、；;：:。！？!?）)】”’》")
@@ -62,10 +64,12 @@ def is_numbered_heading(line: str) -> bool:
 
 
 def could_be_heading(line: str) -> bool:
-    """Short, and nothing in it or at its end that a heading does not have."""
+    """Short, and nothing in it or at its end that a heading does not have. An item's heading （一）… may
+    hold a comma: （一）突出率先发展，国民经济持续增长."""
     text = line.strip()
-    return (0 < len(text) <= HEADING_MAX_CHARS and not CLAUSE_MARKS.intersection(text)
-            and text[-1] not in GOES_ON)
+    marks = CLAUSE_MARKS - set("，,") if ITEM_START.match(text) else CLAUSE_MARKS
+    limit = ITEM_HEADING_MAX_CHARS if ITEM_START.match(text) else HEADING_MAX_CHARS
+    return 0 < len(text) <= limit and not marks.intersection(text) and text[-1] not in GOES_ON
 
 
 def heading_evidence(line: str, previous_open: bool, next_line: str | None) -> tuple[bool, str]:

@@ -2,8 +2,8 @@
 
     part_roles:            # what a part is for, by its heading as printed (without 一、)
       “十五五”发展主要目标任务: plan
-    line_readings:         # a short line without punctuation: a heading, or text a column break cut
-      page3.txt:12: heading
+    line_readings:         # a line the layout rules misread: heading, continued (cut by a column break),
+      page3.txt:12: heading  # part (it starts a part), entry (of a numbered list inside a part)
       page3.txt:40: continued
     item_kinds:            # a numbered item （一）… by its heading as printed (without （一）)
       实施科技创新工程: action
@@ -28,7 +28,8 @@ META_FILE = "report.yaml"
 # The genre's names for the roles of a part (the model's values are page slugs: work-plan, part).
 ROLE_NAMES = {"review": PartKind.REVIEW, "plan": PartKind.PLAN, "year-work": PartKind.WORK_PLAN,
               "government": PartKind.GOVERNMENT, "closing": PartKind.CLOSING, "other": PartKind.OTHER}
-READINGS = ("heading", "continued")
+# heading (alone on its line), continued (cut by a column break), part (starts a part), entry (of a numbered list)
+READINGS = ("heading", "continued", "part", "entry")
 ITEM_KINDS = {"exemplar": SectionKind.EXEMPLAR, "action": SectionKind.ACTION, "item": SectionKind.ITEM}
 
 
@@ -53,8 +54,9 @@ class Overrides:
         for where in self.line_readings:
             if where not in lines_seen:
                 errors.append(InputError(self.shown, str(self.lines["line_readings", where]),
-                                         f"line_readings: {where} is not a short line without punctuation",
-                                         "give a page file and line that `gwr notes` lists as a layout decision",
+                                         f"line_readings: {where} is not a heading or a short line without "
+                                         "punctuation", "give a page file and line that `gwr notes` lists as a "
+                                         "layout decision, or a numbered heading",
                                          check="metadata"))
         return errors
 
@@ -84,7 +86,7 @@ def load_overrides(seeds_dir: Path) -> Overrides:
     for where, reading, line in _entries(data, node, "line_readings", shown, errors):
         if reading not in READINGS:
             errors.append(InputError(shown, str(line), f"line_readings: unknown reading '{reading}'",
-                                     "use heading or continued", check="metadata"))
+                                     f"use one of: {', '.join(READINGS)}", check="metadata"))
             continue
         overrides.line_readings[where] = reading
         overrides.lines["line_readings", where] = line

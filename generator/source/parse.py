@@ -55,7 +55,8 @@ def parse(ingested: IngestResult, meta: ReportMeta, given: Overrides | None = No
     opening_paras, rest = split_opening(paragraphs)
     numbered = [p for p in rest if p.source.is_part_heading]
     first_missing = max(1, cn_number(NUMBERED_START.match(numbered[0].text).group(1)) - 1) if numbered else 1
-    texts = split_parts(rest, first_missing)
+    decisions = list(ingested.decisions)
+    texts = split_parts(rest, first_missing, given.line_readings, decisions)
     parts = [_opening_part(opening_paras)] if opening_paras else []
     parts += [_build_part(text, meta.year, given, is_last=text is texts[-1]) for text in texts]
     _make_section_ids_unique(parts)
@@ -67,7 +68,7 @@ def parse(ingested: IngestResult, meta: ReportMeta, given: Overrides | None = No
         markers=list(ingested.markers),
         repairs=list(ingested.repairs),
         opening=_opening(opening_paras) if opening_paras else None,
-        layout=list(ingested.decisions),
+        layout=decisions,
     )
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .ingest import SourceParagraph, cn_number
+from .ingest import SourceParagraph, cn_number, reading_key
 from .layout import NUMBERED_START, names_part_role
-from .model import PartKind
+from .model import LayoutDecision, PartKind
 
 # Words of a part heading that say what the part is for, in priority order.
 PART_ROLES: list[tuple[PartKind, tuple[str, ...]]] = [
@@ -68,22 +68,27 @@ def split_opening(paragraphs: list[Para]) -> tuple[list[Para], list[Para]]:
     return [], paragraphs
 
 
-def split_parts(paragraphs: list[Para], first_missing: int) -> list[PartText]:
-    """Parts in order; text before the first heading belongs to a part whose heading is missing."""
+def split_parts(paragraphs: list[Para], first_missing: int, readings: dict[str, str],
+                decisions: list[LayoutDecision]) -> list[PartText]:
+    """Parts in order; text before the first heading belongs to a part whose heading is missing.
+    `readings`: report.yaml's word on a line (part, entry, heading), recorded in `decisions`."""
     parts: list[PartText] = []
     next_list: int | None = None  # the number the open numbered list expects next
     for para in paragraphs:
         last = parts[-1].number if parts else None
         number = _marker_number(para)
-        if next_list is not None and _list_number(para) == next_list and not _names_a_part(para):
-            para.list_number, next_list = next_list, next_list + 1
-        elif parts and not parts[-1].numbered and para.source.is_part_heading:
-            para.is_heading = True  # 一、… under an unnumbered part heading numbers the part's sections
-        elif _starts_part(para, last):
+        given = _given_reading(para, readings, decisions)
+        if given == "part" or (given is None and _starts_part(para, last) and not _continues_list(para, next_list)
+                               and not (parts and not parts[-1].numbered and para.source.is_part_heading)):
             numbered = number is not None
             parts.append(PartText(number if numbered else (last or 0) + 1, para, numbered=numbered))
             next_list = None
             continue
+        if given == "entry" or (given is None and _continues_list(para, next_list)):
+            para.list_number = _list_number(para) or next_list or 1
+            next_list = para.list_number + 1
+        elif given == "heading" or (parts and not parts[-1].numbered and para.source.is_part_heading):
+            para.is_heading = True  # 一、… under an unnumbered part heading numbers the part's sections
         elif _list_number(para) == 1 and parts:
             para.list_number, next_list = 1, 2
         if not parts:
@@ -124,6 +129,19 @@ def _marker_number(para: Para) -> int | None:
 def list_marker(para: Para) -> str:
     """The entry's number as printed: 一、 or 1、."""
     return LIST_START.match(para.text).group(0)
+
+
+def _continues_list(para: Para, next_list: int | None) -> bool:
+    return next_list is not None and _list_number(para) == next_list and not _names_a_part(para)
+
+
+def _given_reading(para: Para, readings: dict[str, str], decisions: list[LayoutDecision]) -> str | None:
+    """What report.yaml says a paragraph's first line is, if anything (recorded as a layout decision)."""
+    source = para.source.lines[0][1]
+    given = readings.get(reading_key(source))
+    if given in ("part", "entry", "heading") and not any(d.source == source for d in decisions):
+        decisions.append(LayoutDecision(source, para.text, given, "as report.yaml says (line_readings)"))
+    return given if given in ("part", "entry", "heading") else None
 
 
 def _list_number(para: Para) -> int | None:
