@@ -16,9 +16,10 @@ from .ingest import IngestResult, cn_number
 from .layout import NUMBERED_START
 from .model import Block, Opening, Part, PartKind, Report, Section, SectionKind, Segment, SegmentRole
 from .overrides import Overrides
-from .parts import Para, PartText, heading_title, list_marker, part_role, split_opening, split_parts
+from .parts import (Para, PartText, heading_title, list_marker, make_section_ids_unique, part_role,
+                    split_opening, split_parts)
 from .seedmeta import ReportMeta
-from .segmenter import quote_depths, sentence_spans
+from .segmenter import first_at_depth_zero, quote_depths, sentence_spans
 
 ITEM_MARKER = re.compile(r"^（([一二三四五六七八九十]+)）")
 CN_NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
@@ -59,7 +60,7 @@ def parse(ingested: IngestResult, meta: ReportMeta, given: Overrides | None = No
     texts = split_parts(rest, first_missing, given.line_readings, decisions)
     parts = [_opening_part(opening_paras)] if opening_paras else []
     parts += [_build_part(text, meta.year, given, is_last=text is texts[-1]) for text in texts]
-    _make_section_ids_unique(parts)
+    make_section_ids_unique(parts)
     return Report(
         title=ingested.title or meta.title,
         meta=meta,
@@ -212,7 +213,7 @@ def _paragraph_blocks(section_id: str, k: int, para: Para, start: int = 0) -> li
 def _list_entry(section_id: str, para: Para) -> Block:
     """An entry of a numbered list: its title (up to the first stop, or the whole line), then its sentences."""
     marker_len = len(list_marker(para))
-    end = _first_at_depth_zero(para.text, TITLE_END + "：", marker_len)
+    end = first_at_depth_zero(para.text, TITLE_END + "：", marker_len)
     block_id = f"{section_id}.item-{para.list_number}"
     spans = sentence_spans(para.text, frozenset([end]))
     title = para.text[marker_len:end].rstrip(TITLE_END + "：")
@@ -239,7 +240,7 @@ def _item_section(part_number: int, paragraphs: list[Para], item_kinds: dict[str
     first = paragraphs[0]
     marker_match = ITEM_MARKER.match(first.text)
     number = cn_number(marker_match.group(1))
-    heading_end = _first_at_depth_zero(first.text, HEADING_END, marker_match.end())
+    heading_end = first_at_depth_zero(first.text, HEADING_END, marker_match.end())
     title = first.text[marker_match.end(): heading_end].rstrip(HEADING_END)
     kind = item_kinds.get(title) or item_kind(title)
     section_id = f"{kind.value}-{number}" if kind is not SectionKind.ITEM else f"part-{part_number}-item-{number}"
@@ -280,7 +281,7 @@ def _enumerated_blocks(section_id: str, k: int, para: Para, start: int, next_tas
     title_spans: dict[int, tuple[int, int]] = {}
     for task_start in task_starts:
         marker_len = len(cn_numeral(next_task + len(title_spans))) + 1
-        end = _first_at_depth_zero(text, TITLE_END, task_start + marker_len)
+        end = first_at_depth_zero(text, TITLE_END, task_start + marker_len)
         # A short title is one clause standing as its own sentence: 一是做强实体市场。
         if end - task_start <= MAX_TASK_TITLE + marker_len and "，" not in text[task_start:end]:
             title_spans[task_start] = (task_start, end)
@@ -323,31 +324,3 @@ def _task_starts(text: str, start: int, first_number: int) -> list[int]:
         found.append(position)
         number += 1
         search_from = position + len(marker)
-
-
-def _first_at_depth_zero(text: str, stops: str, start: int) -> int:
-    """Offset just after the first stop character outside quotes, or the end of text."""
-    depths = quote_depths(text)
-    for i in range(start, len(text)):
-        if text[i] in stops and depths[i] == 0:
-            return i + 1
-    return len(text)
-
-
-def _make_section_ids_unique(parts: list[Part]) -> None:
-    seen: dict[str, int] = {}
-    for part in parts:
-        for section in part.sections:
-            count = seen.get(section.id, 0) + 1
-            seen[section.id] = count
-            if count > 1:
-                _rename_section(section, f"{section.id}-{count}")
-
-
-def _rename_section(section: Section, new_id: str) -> None:
-    old = section.id
-    section.id = new_id
-    for segment in section.segments():
-        segment.id = new_id + segment.id[len(old):]
-    for block in section.blocks:
-        block.id = new_id + block.id[len(old):]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .ingest import SourceParagraph, cn_number, reading_key
 from .layout import NUMBERED_START, names_part_role
-from .model import LayoutDecision, PartKind
+from .model import LayoutDecision, Part, PartKind, Section
 
 # Words of a part heading that say what the part is for, in priority order.
 PART_ROLES: list[tuple[PartKind, tuple[str, ...]]] = [
@@ -117,7 +117,7 @@ def part_role(title: str | None, number: int, year: int, overrides: dict[str, Pa
 
 
 def heading_title(para: Para) -> str:
-    """The heading without its number: “十五五”发展主要目标任务."""
+    """The heading without its number: “十四五”发展主要目标任务."""
     return NUMBERED_START.sub("", para.text)
 
 
@@ -159,3 +159,22 @@ def _starts_part(para: Para, last: int | None) -> bool:
 def _names_a_part(para: Para) -> bool:
     text = para.text
     return names_part_role(text) and bool(UNNUMBERED_PART_SCOPE.search(text) or NUMBERED_START.match(text))
+
+
+def make_section_ids_unique(parts: list[Part]) -> None:
+    seen: dict[str, int] = {}
+    for part in parts:
+        for section in part.sections:
+            count = seen.get(section.id, 0) + 1
+            seen[section.id] = count
+            if count > 1:
+                _rename_section(section, f"{section.id}-{count}")
+
+
+def _rename_section(section: Section, new_id: str) -> None:
+    old = section.id
+    section.id = new_id
+    for segment in section.segments():
+        segment.id = new_id + segment.id[len(old):]
+    for block in section.blocks:
+        block.id = new_id + block.id[len(old):]

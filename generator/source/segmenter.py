@@ -57,3 +57,12 @@ def sentence_spans(text: str, forced: frozenset[int] = frozenset()) -> list[tupl
     starts = [0, *cuts]
     ends = [*cuts, len(text)]
     return [(s, e) for s, e in zip(starts, ends) if e > s]
+
+
+def first_at_depth_zero(text: str, stops: str, start: int) -> int:
+    """Offset just after the first stop character outside quotes, or the end of text."""
+    depths = quote_depths(text)
+    for i in range(start, len(text)):
+        if text[i] in stops and depths[i] == 0:
+            return i + 1
+    return len(text)
