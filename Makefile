@@ -3,20 +3,32 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 export NO_MKDOCS_2_WARNING := 1
 # apt-get needs root: as root (this machine, a container) nothing is prefixed; elsewhere (a GitHub runner) sudo.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: venv site serve test check catalogs bench golden lock system-deps web-tools clean
+.PHONY: venv dev site serve test check catalogs bench golden lock system-deps web-tools clean
 
-$(STAMP): requirements.lock pyproject.toml
+# The environment of `make site`: what building needs, from requirements.lock, every file checked against its
+# sha256 (pip install --require-hashes): the build backend first, then the lock, then the project itself with
+# that build backend (--no-build-isolation), so nothing is fetched that the lock does not name.
+# scripts/install.py runs pip and, when the package index cannot be reached, says so in one line.
+$(STAMP): requirements.lock pyproject.toml scripts/install.py
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python scripts/install.py site
 	touch $(STAMP)
+
+# What `make test` adds (pytest, Playwright, ruff, actionlint, pre-commit): requirements-dev.lock, hashed too.
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/python scripts/install.py test
+	touch $(DEV_STAMP)
 
 # The environment alone (.venv from requirements.lock); `make site` and `make test` make it too.
 venv: $(STAMP)
+
+# The environment of `make test` alone (pre-commit hooks: `.venv/bin/pre-commit install` after it).
+dev: $(DEV_STAMP)
 
 site: $(STAMP)
 	$(BIN)/gwr build
@@ -34,7 +46,7 @@ catalogs: $(STAMP)
 
 # Benchmarks with budgets: build time, PO file saved -> English page reloaded in `mkdocs serve`,
 # search as readers use it (hit rates, bytes, latency), and Lighthouse and axe-core on the built site.
-bench: site system-deps web-tools
+bench: site $(DEV_STAMP) system-deps web-tools
 	$(BIN)/python benchmarks/editor_loop.py
 	$(BIN)/python benchmarks/search_hits.py
 	$(BIN)/python benchmarks/web_quality.py
@@ -60,15 +72,19 @@ system-deps:
 	  [ -z "$$missing" ] || { echo "installing:$$missing"; $(SUDO) apt-get update -qq && \
 	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; }
 
-test: $(STAMP) system-deps web-tools
+test: $(DEV_STAMP) system-deps web-tools
 	$(BIN)/pytest
 
 # Refresh the golden JSON after an intended change to the parser or the seed; review the diff.
 golden: $(STAMP)
 	$(BIN)/gwr json -o tests/golden/report.json
 
+# Both locks again, with pip: pyproject.toml's dependencies and build backend -> requirements.lock,
+# requirements-dev.in -> requirements-dev.lock. Versions stay as pinned (`.venv/bin/python scripts/lock.py
+# --upgrade NAME` moves one); every file of each release is hashed; this platform's files are then downloaded
+# and checked against their hashes. Needs the package index.
 lock: $(STAMP)
-	$(BIN)/pip freeze --exclude-editable | sed '1i # Pinned dependencies (pip freeze of a working environment). Update: make lock' > requirements.lock
+	$(BIN)/python scripts/lock.py
 
 clean:
-	rm -rf site .site.staging .site.previous docs/*/*.md
+	rm -rf site .site.staging* .site.previous* docs/*/*.md

@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -145,3 +146,95 @@ def test_bad_seed_fails_the_build_with_file_and_offset(site_project):
                             env=env, capture_output=True, text=True)
     assert result.returncode != 0
     assert "seeds/yiwu-2026-gwr-page2.txt" in result.stderr and "byte 50" in result.stderr
+
+
+# One build at a time (issue 21): `gwr build` as a person runs it, in a copy of the project.
+
+GWR_ENV = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {"NO_MKDOCS_2_WARNING": "1"}
+
+
+def start_build(project: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "generator", "build", *args], cwd=project, env=GWR_ENV,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def build_state(project: Path) -> list[str]:
+    """What a build may leave beside site/: nothing (no staging folder, no lock file)."""
+    return sorted(p.name for p in project.iterdir() if p.name.startswith((".site", "site")))
+
+
+def test_two_builds_at_once_leave_one_complete_site(site_project):
+    """Builds started 0.1–0.5 s apart: both exit 0, the second waits, site/ is byte for byte one build."""
+    for leftover in (".site.staging", ".site.previous", ".site.staging-999999-0badc0de"):  # of killed builds
+        (site_project / leftover / "en").mkdir(parents=True)
+    single = start_build(site_project)
+    assert single.wait(timeout=120) == 0, single.stderr.read()
+    assert build_state(site_project) == ["site"]
+    reference = tree_digest(site_project / "site")
+    assert len(reference) > 500
+    for delay in (0.1, 0.25, 0.5):
+        first = start_build(site_project)
+        time.sleep(delay)
+        second = start_build(site_project)
+        outcomes = [(p.wait(timeout=120), *p.communicate()) for p in (first, second)]
+        assert [code for code, _, _ in outcomes] == [0, 0], outcomes
+        assert all("built site/" in out for _, out, _ in outcomes)
+        assert "another build is running" in outcomes[1][2] + outcomes[0][2], outcomes
+        assert sum(err.count("waiting") for _, _, err in outcomes) <= 1  # said once
+        assert build_state(site_project) == ["site"], delay
+        assert tree_digest(site_project / "site") == reference, delay
+
+
+def hold_the_lock(project: Path):
+    from generator.site.build import _exclusive, _Interrupts
+
+    return _exclusive(project / ".site.lock", True, print, _Interrupts())
+
+
+def test_a_build_waits_for_the_one_running_or_with_no_wait_fails(site_project):
+    with hold_the_lock(site_project):
+        done = subprocess.run([sys.executable, "-m", "generator", "build", "--no-wait"], cwd=site_project,
+                              env=GWR_ENV, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1
+        assert f"another build is running (process {os.getpid()})" in done.stderr
+        assert "site/ was not changed" in done.stderr
+        assert build_state(site_project) == [".site.lock"]  # ours; the failed build left nothing
+        waiting = start_build(site_project)
+        line = "?"
+        while line and "another build is running" not in line:  # after gwr check's findings, if any
+            line = waiting.stderr.readline()
+        assert line == f"another build is running (process {os.getpid()}); waiting…\n"
+        time.sleep(1)
+        assert waiting.poll() is None and not (site_project / "site").exists()
+    out, err = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0, err
+    assert "built site/" in out and (site_project / "site" / "en" / "index.html").exists()
+    assert build_state(site_project) == ["site"]
+
+
+AFTER_THE_SWAP = """
+import os, signal, sys
+import generator.site.build as build
+from generator.cli import main
+
+swap = build._swap_in
+def swap_then_interrupt(*args):
+    swap(*args)
+    os.kill(os.getpid(), signal.{signal})
+build._swap_in = swap_then_interrupt
+sys.exit(main(["build"]))
+"""
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_an_interrupt_after_the_swap_says_the_new_site_is_in_place(site_project, signal_name):
+    (site_project / "site").mkdir()
+    (site_project / "site" / "old.html").write_text("the previous build")
+    done = subprocess.run([sys.executable, "-c", AFTER_THE_SWAP.format(signal=signal_name)], cwd=site_project,
+                          env=GWR_ENV, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 130
+    assert "interrupted after the swap: site/ holds the new build." in done.stderr
+    assert "was not changed" not in done.stderr
+    assert not (site_project / "site" / "old.html").exists()
+    assert (site_project / "site" / "en" / "index.html").exists()
+    assert build_state(site_project) == ["site"]
