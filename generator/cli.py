@@ -50,8 +50,11 @@ def cmd_json(args) -> int:
 def cmd_notes(args) -> int:
     from .source.load import load_report
 
-    for note in load_report(_root(args)).anomalies:
+    report = load_report(_root(args))
+    for note in report.anomalies:
         print(f"{note.source}: {note.kind}: [{note.segment_id}] {note.message}")
+    for decision in report.layout:  # every short line without punctuation, and how it was read
+        print(f"{decision.source}: layout: “{decision.text}” read as {decision.reading}: {decision.reason}")
     return 0
 
 
@@ -74,7 +77,7 @@ def cmd_build(args) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from .translation.checks import check_project
-    from .site.build import build_site
+    from .site.build import BuildRunning, build_site
 
     root = _root(args)
     started = time.monotonic()
@@ -86,12 +89,15 @@ def cmd_build(args) -> int:
         return 1
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)  # MkDocs' own warnings
     try:
-        build_site(root, root / args.site_dir)  # the MkDocs hook generates docs/ first
-    except MkDocsException as err:
+        build_site(root, root / args.site_dir, wait=not args.no_wait)  # the MkDocs hook generates docs/ first
+    except (MkDocsException, BuildRunning) as err:
         print(f"error: {err}\n{args.site_dir}/ was not changed.", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print(f"interrupted: {args.site_dir}/ was not changed.", file=sys.stderr)
+    except KeyboardInterrupt as err:
+        if getattr(err, "site_changed", False):  # the interrupt came after the swap: the new build is in place
+            print(f"interrupted after the swap: {args.site_dir}/ holds the new build.", file=sys.stderr)
+        else:
+            print(f"interrupted: {args.site_dir}/ was not changed.", file=sys.stderr)
         return 130
     print(f"built {args.site_dir}/ in {time.monotonic() - started:.1f} s")
     return 0
@@ -118,16 +124,36 @@ def cmd_extract(args) -> int:
 def cmd_update(args) -> int:
     from .translation.catalogs import TARGET_LANGUAGES, display
     from .translation.merge import update
+    from .translation.owner import foreign_catalogs
     from .source.load import load_report
 
     root = _root(args)
     report = load_report(root)
+    refusal = foreign_catalogs(root, report)
+    if refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 1
     for lang in args.lang or TARGET_LANGUAGES:
         result = update(root, report, lang)
         for path in result.written:
             print(f"updated {display(path, root)}")
         print(f"{lang}: {len(result.written)} catalog(s) written, {result.unchanged} unchanged; "
               f"{result.new} new, {result.fuzzy} newly fuzzy, {result.obsolete} newly obsolete")
+    return 0
+
+
+def cmd_new(args) -> int:
+    """After seeds/ was replaced by another report: move the previous one's files aside, start the new one's."""
+    from .source.load import load_report
+    from .translation.newreport import Refused, start_new_report, summary
+
+    root = _root(args)
+    try:
+        result = start_new_report(root, load_report(root), force=args.force)
+    except Refused as refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 1
+    print(summary(result))
     return 0
 
 
@@ -230,8 +256,15 @@ def main(argv: list[str] | None = None) -> int:
             verb.add_argument("--format", choices=FORMATS, default="text",
                               help="text (file:line: …), github (annotations in a workflow) or json")
             verb.add_argument("files", nargs="*", help="report only the problems of these files (pre-commit)")
+    new_parser = sub.add_parser("new", help="after seeds/ was replaced by another report: move the previous "
+                                "report's translations aside and create the new report's catalogs")
+    new_parser.add_argument("--force", action="store_true",
+                            help="start over even when seeds/ holds the report the translations are for")
+    new_parser.set_defaults(func=cmd_new)
     build_parser = sub.add_parser("build", help="generate, then build the site with mkdocs (atomic)")
     build_parser.add_argument("--site-dir", default="site")
+    build_parser.add_argument("--no-wait", action="store_true",
+                              help="when another build is running, fail at once instead of waiting for it")
     build_parser.set_defaults(func=cmd_build)
 
     args = parser.parse_args(argv)

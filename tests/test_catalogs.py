@@ -209,7 +209,7 @@ def test_stats_json():
 
 
 def test_glossary_check_names_catalog_line_term_and_rendering(project, report):
-    from generator.enrich.glossary import load_glossary
+    from generator.enrich.glossary_scope import load_glossary
 
     glossary = load_glossary(ROOT, "".join(s.text for s in report.segments()))
     term = next(t for t in glossary.terms if t.zh == "全球数贸中心")

@@ -67,13 +67,13 @@ def test_build_prints_every_problem_and_keeps_the_site(site_project):
     assert gwr(site_project, "build").returncode == 0
     before = tree_digest(site_project / "site")
     line = break_catalog(site_project)
-    glossary = site_project / "translations" / "glossary.yaml"
+    glossary = site_project / "translations" / "glossary" / "shared.yaml"
     glossary.write_text(glossary.read_text(encoding="utf-8").replace("    en: Eight-Eight Strategy\n",
                         "    en: Eight-Eight Strategy\n    en: Double Eight\n", 1), encoding="utf-8")
     done = gwr(site_project, "build")
     assert done.returncode == 1
     assert f"translations/en/action-2.po:{line}: error: [po-syntax]" in done.stderr
-    assert "translations/glossary.yaml:" in done.stderr and "'en' appears twice" in done.stderr
+    assert "translations/glossary/shared.yaml:" in done.stderr and "'en' appears twice" in done.stderr
     assert "site/ was not changed" in done.stderr
     assert tree_digest(site_project / "site") == before
 
@@ -119,9 +119,8 @@ def test_interrupted_build_leaves_no_staging_folder_and_the_old_site(site_projec
     before = tree_digest(site_project / "site")
     process = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=site_project, env=ENV,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    staging = site_project / ".site.staging"
     deadline = time.monotonic() + 60
-    while not (staging / "en").exists() and process.poll() is None and time.monotonic() < deadline:
+    while not list(site_project.glob(".site.staging-*/en")) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)  # wait until the build is writing into its staging folder
     assert process.poll() is None, "the build ended before it could be interrupted"
     process.send_signal(signum)

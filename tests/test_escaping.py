@@ -130,10 +130,10 @@ def planted(tmp_path_factory, project_copier) -> Path:
     set_message(en / "targets.po", "action-1.task-1.s2.q1", INLINE)  # target label
     for msgid in ("首页", "来源说明", "本译文仅供参考，以中文原文为准。"):  # interface strings
         set_message(en / "interface.po", (msgid,), INTERFACE)
-    glossary = load(project, "glossary.yaml")
+    glossary = load(project, "glossary/local.yaml")
     entry = next(t for t in glossary["terms"] if t["zh"] == "义博会")
     entry.update(explanation_en=MULTILINE, explanation_zh=INLINE, source_note=MULTILINE, en_variants=[INLINE])
-    dump(project, "glossary.yaml", glossary)
+    dump(project, "glossary/local.yaml", glossary)
     merchants = load(project, "merchants.en.yaml")
     merchants.update(title=MULTILINE, title_zh=MULTILINE, intro=MULTILINE)
     merchants["sections"][0].update(title=MULTILINE, title_zh=MULTILINE)

@@ -9,7 +9,8 @@ import pytest
 
 from generator.errors import InputErrors
 from generator.enrich.exchange import glossary_csv, glossary_tbx
-from generator.enrich.glossary import CATEGORIES, Glossary, Term, generate_pinyin, load_glossary
+from generator.enrich.glossary import CATEGORIES, Glossary, Term, generate_pinyin
+from generator.enrich.glossary_scope import load_glossary
 from generator.site.glossary_view import CATEGORY_LABELS, SOURCE_LABELS
 from generator.enrich.terms import ChineseMatcher, EnglishMatcher
 
@@ -23,7 +24,7 @@ def term(zh, en, *, zh_variants=(), en_variants=(), category="policy"):
 
 @pytest.fixture(scope="module")
 def glossary(report):
-    return load_glossary(ROOT, "".join(s.text for s in report.segments()))
+    return load_glossary(ROOT, "".join(s.text for s in report.segments()), report.meta)
 
 
 FIRST_ENTRY = """terms:
@@ -35,9 +36,12 @@ FIRST_ENTRY = """terms:
 """
 
 
-def write_glossary(tmp_path: Path, text: str) -> Path:
-    (tmp_path / "translations").mkdir()
-    (tmp_path / "translations" / "glossary.yaml").write_text(text, encoding="utf-8")
+SHARED, LOCAL = "translations/glossary/shared.yaml", "translations/glossary/local.yaml"
+
+
+def write_glossary(tmp_path: Path, text: str, rel: str = SHARED) -> Path:
+    (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / rel).write_text(text, encoding="utf-8")
     return tmp_path
 
 
@@ -76,32 +80,29 @@ def test_validation_reports_every_problem_with_line_and_entry(tmp_path):
         load_glossary(root, "八八战略和义新欧")
     messages = [str(e) for e in caught.value.errors]
     expected = [
-        ("translations/glossary.yaml:7:", "'八八战略'", "also entry"),
-        ("translations/glossary.yaml:12:", "railway", "category"),
-        ("translations/glossary.yaml:17:", "explanation_en", "missing"),
-        ("translations/glossary.yaml:17:", "colour", "unknown key"),
+        (f"{SHARED}:7:", "'八八战略'", "also entry"),
+        (f"{SHARED}:12:", "railway", "category"),
+        (f"{SHARED}:17:", "explanation_en", "missing"),
+        (f"{SHARED}:17:", "colour", "unknown key"),
     ]
     for where, what, problem in expected:
         assert any(m.startswith(where) and what in m and problem in m for m in messages), (where, messages)
 
 
-def test_english_rendering_used_twice_and_unused_term_are_errors(tmp_path):
-    root = write_glossary(tmp_path, FIRST_ENTRY + """  - zh: 义新欧
-    en: eight-eight strategy
-    category: programme
-    explanation_en: A train.
-    source: official
-  - zh: 不存在的词
+def test_english_rendering_used_twice_and_unused_local_term_are_errors(tmp_path):
+    root = write_glossary(tmp_path, FIRST_ENTRY)
+    write_glossary(root, "city: 义乌市\n" + FIRST_ENTRY.replace("八八战略", "义新欧").replace("Eight-Eight Strategy",
+                   "eight-eight strategy") + """  - zh: 不存在的词
     en: Nothing
     category: policy
     explanation_en: Not in the report.
     source: ours
-""")
+""", LOCAL)
     with pytest.raises(InputErrors) as caught:
         load_glossary(root, "八八战略和义新欧")
     messages = [str(e) for e in caught.value.errors]
-    assert any(m.startswith("translations/glossary.yaml:7:") and "also used for '八八战略'" in m for m in messages)
-    assert any(m.startswith("translations/glossary.yaml:12:") and "appears nowhere" in m for m in messages)
+    assert any(m.startswith(f"{LOCAL}:3:") and f"also used for '八八战略' ({SHARED}:2)" in m for m in messages)
+    assert any(m.startswith(f"{LOCAL}:8:") and "appears nowhere" in m for m in messages)
 
 
 def test_chinese_matching_prefers_the_longest_form_without_overlaps():

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from generator.enrich.glossary import load_glossary
+from generator.enrich.glossary_scope import load_glossary
 from generator.errors import ERROR, WARNING
 from generator.translation.comparators import compare_comparators
 from generator.translation.english import LABEL, POINT, SENTENCE, EnglishText

@@ -33,7 +33,7 @@ def run_worker_functions(texts: list[str]) -> dict:
 @pytest.fixture(scope="module")
 def texts(report) -> list[str]:
     """Every text the search indexes: the Chinese, the English catalogs, the glossary."""
-    from generator.enrich.glossary import load_glossary
+    from generator.enrich.glossary_scope import load_glossary
     from generator.translation.catalogs import read_catalog
 
     found = [s.text for s in report.segments()]

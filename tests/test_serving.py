@@ -25,7 +25,7 @@ BOTH = {"zh": True, "en": True}
     ("translations/en/action-1.po", "en"),
     ("translations/en/interface.po", "en"),
     ("translations/en/targets.po", "en"),
-    ("translations/glossary.yaml", None),
+    ("translations/glossary/shared.yaml", None),
     ("translations/summaries.en.yaml", None),
     ("translations/en/notes.txt", None),  # not a catalog: nothing says what reads it
     ("translations/en/old/action-1.po", None),
@@ -65,13 +65,13 @@ def test_the_default_edition_whole_means_every_edition_whole():
 @pytest.mark.parametrize("changed", [
     {"seeds/yiwu-2026-gwr-page2.txt"},
     {"seeds/report.yaml"},
-    {"translations/glossary.yaml"},
+    {"translations/glossary/shared.yaml"},
     {"translations/highlights.en.yaml"},
     {"translations/plan-links.yaml"},
     {"CONTRIBUTING.md"},
     {"generator/site/render.py"},
     {"mkdocs.en.yml"},
-    {"translations/en/action-1.po", "translations/glossary.yaml"},  # a catalog with anything else
+    {"translations/en/action-1.po", "translations/glossary/shared.yaml"},  # a catalog with anything else
     set(),  # nothing the generator reads (a config, the theme): anything may have changed
 ])
 def test_anything_but_catalogs_rebuilds_both_editions_whole(changed):
@@ -133,7 +133,7 @@ def test_a_kept_generator_renders_what_a_fresh_one_does(site_project):
     generator = Generator(site_project)
     generator.generate()
     set_translation(site_project, "A sentence saved by an editor.", 5)
-    glossary = site_project / "translations" / "glossary.yaml"
+    glossary = site_project / "translations" / "glossary" / "shared.yaml"
     for change in (lambda: None, lambda: (glossary.write_text(glossary.read_text(encoding="utf-8") + "\n",
                                                               encoding="utf-8"), _tick(glossary, 10))):
         change()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError, InputErrors
-from generator.enrich.glossary import load_glossary
+from generator.enrich.glossary_scope import load_glossary
 from generator.util.yamlfile import read_yaml
 
 ENTRY = """terms:
@@ -21,8 +21,8 @@ ENTRY = """terms:
 
 
 def write(tmp_path: Path, text: str) -> Path:
-    (tmp_path / "translations").mkdir(exist_ok=True)
-    (tmp_path / "translations" / "glossary.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "translations" / "glossary").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "translations" / "glossary" / "shared.yaml").write_text(text, encoding="utf-8")
     return tmp_path
 
 
@@ -35,7 +35,7 @@ def test_a_second_key_in_one_entry_is_an_error_on_its_line(tmp_path):
     root = write(tmp_path, ENTRY + "    en: Double-Eight Strategy\n")
     with pytest.raises(InputErrors) as caught:
         load_glossary(root)
-    assert any(m.startswith("translations/glossary.yaml:7: error: [yaml] 'en' appears twice") and "line 3" in m
+    assert any(m.startswith("translations/glossary/shared.yaml:7: error: [yaml] 'en' appears twice") and "line 3" in m
                for m in messages(caught))
 
 
@@ -43,8 +43,8 @@ def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path):
     text = ENTRY.replace("explanation_en: Zhejiang's", 'explanation_en: "Zhejiang\'s') + ENTRY.split("\n", 1)[1] * 3
     root = write(tmp_path, text)
     with pytest.raises(InputError) as caught:
-        read_yaml(root, "translations/glossary.yaml")
-    assert str(caught.value).startswith("translations/glossary.yaml:5: error: [yaml]")
+        read_yaml(root, "translations/glossary/shared.yaml")
+    assert str(caught.value).startswith("translations/glossary/shared.yaml:5: error: [yaml]")
     assert "close the quote" in str(caught.value)
 
 
@@ -54,7 +54,7 @@ def test_every_problem_of_an_entry_is_reported(tmp_path):
     with pytest.raises(InputErrors) as caught:
         load_glossary(root)
     found = messages(caught)
-    assert all(m.startswith("translations/glossary.yaml:2: error: [glossary-entry]") for m in found)
+    assert all(m.startswith("translations/glossary/shared.yaml:2: error: [glossary-entry]") for m in found)
     for expected in ("'en' is missing", "unknown category 'slogan'", "unknown key 'colour'", "is not an anchor name"):
         assert any(expected in m for m in found), expected
 

@@ -21,6 +21,7 @@ SUMMARIES_FILE = "translations/summaries.en.yaml"
 PAGE_FILES = {"merchants": "translations/merchants.en.yaml", "highlights": "translations/highlights.en.yaml"}
 SUMMARY_POINTS = (3, 6)
 CITING_FILES = (SUMMARIES_FILE, *PAGE_FILES.values(), "translations/plan-links.yaml")  # files that cite IDs
+OTHER_REPORT = "if the file belongs to another report, `gwr new` moves it aside (README: A new report)"
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class EditorialSection:
 
     @property
     def anchor(self) -> str:
-        """The section's anchor in both editions, from its English title: targets-for-2026."""
+        """The section's anchor in both editions, from its English title: "Trade fairs" -> trade-fairs."""
         return re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-") or "section"
 
 
@@ -98,7 +99,7 @@ def _points(items, node, rel: str, segments: dict, errors: list[InputError]) -> 
         unknown = [s for s in sources if s not in segments]
         if unknown:
             errors.append(_error(rel, line, f"unknown sentence ID(s): {', '.join(map(str, unknown))}",
-                                 "use the msgctxt of the sentence in translations/en/<page>.po"))
+                                 f"use the msgctxt of the sentence in translations/en/<page>.po; {OTHER_REPORT}"))
         points.append(Point(str(text or "").strip(), tuple(map(str, sources)), line, rel))
     return tuple(points)
 
@@ -118,7 +119,7 @@ def _summaries(root: Path, report: Report, segments: dict, errors: list[InputErr
         line = line_of(child(node, slug))
         if slug not in wanted:
             errors.append(_error(SUMMARIES_FILE, line, f"{slug!r} is not an exemplar or action page",
-                                 f"use one of {', '.join(wanted)}"))
+                                 f"use one of {', '.join(wanted)}; {OTHER_REPORT}" if wanted else OTHER_REPORT))
             continue
         points = _points(items, child(node, slug), SUMMARIES_FILE, segments, errors)
         low, high = SUMMARY_POINTS

@@ -1,24 +1,28 @@
-"""The glossary: translations/glossary.yaml read, validated and completed with pinyin.
+"""The glossary's entries: translations/glossary/*.yaml validated entry by entry and completed with pinyin.
 
 One entry per term: the Chinese and its variants, the preferred English and the
 accepted variants, a category, a short English explanation (and a Chinese one where
 useful), and where the English comes from. Pinyin is generated with pypinyin unless
 an entry gives it (for polyphonic characters: 长三角 is cháng, not zhǎng). Every
 problem is collected and reported with the file, the 1-based line and the entry.
+The two files (shared terms for every report, local ones for this one) are read with these functions
+by glossary_scope.load_glossary.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import InputError, InputErrors
+from ..errors import InputError
 from ..util.yamlfile import child, line_of, read_yaml
 
-GLOSSARY_FILE = "translations/glossary.yaml"
+GLOSSARY_DIR = "translations/glossary"
+SHARED_FILE = f"{GLOSSARY_DIR}/shared.yaml"  # terms any report may use: national, provincial, economic, units
+LOCAL_FILE = f"{GLOSSARY_DIR}/local.yaml"  # this report's own terms, and what it says about shared ones
 CATEGORIES = {
     "policy": "policy and slogan", "programme": "program", "place": "place", "platform": "platform",
     "organisation": "organization", "institution": "institution", "economic-term": "economic term",
@@ -46,6 +50,18 @@ class Term:
     source_note: str = ""
     line: int = 0  # where the entry starts in the file
     pinyin_written: str = ""  # as people write it: Yìwū (Sūxī) Guójì Shūniǔgǎng
+    file: str = ""  # the file the entry is in (shared or local)
+    explanation_file: str = ""  # where the explanation was replaced by this report's (local.yaml), if it was
+    explanation_line: int = 0
+
+    @property
+    def local(self) -> bool:
+        return self.file == LOCAL_FILE
+
+    @property
+    def explained_at(self) -> tuple[str, int]:
+        """The file and line an editor changes to change the explanation."""
+        return (self.explanation_file, self.explanation_line) if self.explanation_file else (self.file, self.line)
 
     @property
     def zh_forms(self) -> tuple[str, ...]:
@@ -66,8 +82,10 @@ class Term:
 
 @dataclass
 class Glossary:
-    terms: list[Term]
-    path: str
+    terms: list[Term]  # the terms the report uses (all of them, when no report text was given)
+    path: str = GLOSSARY_DIR
+    unused: list[Term] = field(default_factory=list)  # shared terms the report never uses: not shown
+    city: str = ""  # the city of the local terms
 
     def by_id(self) -> dict[str, Term]:
         return {t.id: t for t in self.terms}
@@ -133,27 +151,26 @@ def slug_of(pinyin: str) -> str:
 # --- loading and validation ------------------------------------------------------------------
 
 
-def load_glossary(root: Path, report_text: str | None = None) -> Glossary:
-    """Read and validate the glossary; report_text (the whole report) enables the 'appears nowhere' check."""
-    path = root / GLOSSARY_FILE
-    shown = GLOSSARY_FILE
-    if not path.exists():
-        return Glossary([], shown)
-    errors: list[InputError] = []
-    data, document = read_yaml(root, GLOSSARY_FILE, errors)
-    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
-        raise InputError(shown, "1", "the file must have a list under 'terms:'", "see the entries already there",
-                         check="glossary-entry")
-    lines = [line_of(node) for node in child(document, "terms").value]
+def read_terms(rel: str, data, document, errors: list[InputError]) -> list[Term]:
+    """The entries under 'terms:' of one glossary file (an empty list is fine: a new report has none yet)."""
+    if not isinstance(data, dict) or not isinstance(data.get("terms") or [], list):
+        errors.append(InputError(rel, "1", "the file must have a list under 'terms:'", "see the entries already there",
+                                 check="glossary-entry"))
+        return []
+    lines = [line_of(node) for node in (child(document, "terms").value if data.get("terms") else [])]
     terms = []
-    for index, (entry, line) in enumerate(zip(data["terms"], lines)):
-        term = _term(entry, line, index, shown, errors)
+    for index, (entry, line) in enumerate(zip(data.get("terms") or [], lines)):
+        term = _term(entry, line, index, rel, errors)
         if term:
             terms.append(term)
-    errors.extend(_cross_checks(terms, shown, report_text))
-    if errors:
-        raise InputErrors(errors)
-    return Glossary(terms, shown)
+    return terms
+
+
+def read_file(root: Path, rel: str, errors: list[InputError]) -> tuple[object, object]:
+    """The data and node tree of a glossary file; (None, None) when there is no such file."""
+    if not (root / rel).exists():
+        return None, None
+    return read_yaml(root, rel, errors)
 
 
 def _problem(shown: str, line: int, entry, problem: str, fix: str) -> InputError:
@@ -194,7 +211,7 @@ def _term(entry, line: int, index: int, shown: str, errors: list[InputError]) ->
     pinyin = str(entry.get("pinyin") or generate_pinyin(entry["zh"]))
     han_syllables = [s for s in pinyin.split() if not _HAN.search(s) and re.search(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]", s)]
     return Term(
-        id=str(entry.get("id") or slug_of(pinyin)), zh=entry["zh"].strip(), en=entry["en"].strip(),
+        file=shown, id=str(entry.get("id") or slug_of(pinyin)), zh=entry["zh"].strip(), en=entry["en"].strip(),
         category=entry["category"], explanation_en=entry["explanation_en"].strip(), source=entry["source"],
         pinyin=pinyin, zh_variants=tuple(v.strip() for v in entry.get("zh_variants", [])),
         en_variants=tuple(v.strip() for v in entry.get("en_variants", [])),
@@ -204,31 +221,42 @@ def _term(entry, line: int, index: int, shown: str, errors: list[InputError]) ->
     )
 
 
-def _cross_checks(terms: list[Term], shown: str, report_text: str | None) -> list[InputError]:
+def cross_checks(terms: list[Term], report_text: str | None) -> list[InputError]:
+    """Across both files: a Chinese or English form, or an anchor, of two terms; a local term the report
+    never uses (a shared one that it does not use is simply not shown)."""
     errors = []
     seen_zh: dict[str, Term] = {}
     seen_en: dict[str, Term] = {}
     seen_id: dict[str, Term] = {}
     for term in terms:
-        entry = {"zh": term.zh}
+        entry, shown = {"zh": term.zh}, term.file
         for form in term.zh_forms:
             if form in seen_zh and seen_zh[form] is not term:
                 errors.append(_problem(shown, term.line, entry, f"the Chinese {form!r} is also entry {seen_zh[form].zh!r} "
-                                       f"(line {seen_zh[form].line})", "merge the two entries or remove one form"))
+                                       f"({_where(seen_zh[form], term)})", "merge the two entries or remove one form"))
             seen_zh.setdefault(form, term)
         for form in term.en_forms:
             key = form.casefold()
             if key in seen_en and seen_en[key] is not term:
                 other = seen_en[key]
                 errors.append(_problem(shown, term.line, entry, f"the English {form!r} is also used for {other.zh!r} "
-                                       f"(line {other.line})", "give each term its own English rendering"))
+                                       f"({_where(other, term)})", "give each term its own English rendering"))
             seen_en.setdefault(key, term)
         if term.id in seen_id:
             errors.append(_problem(shown, term.line, entry, f"the anchor {term.id!r} is also that of "
-                                   f"{seen_id[term.id].zh!r} (line {seen_id[term.id].line})",
+                                   f"{seen_id[term.id].zh!r} ({_where(seen_id[term.id], term)})",
                                    "set a distinct 'id:' on one of them"))
         seen_id.setdefault(term.id, term)
-        if report_text is not None and not any(form in report_text for form in term.zh_forms):
+        if term.local and report_text is not None and not used_in(term, report_text):
             errors.append(_problem(shown, term.line, entry, "the term appears nowhere in the report",
                                    "check its spelling against the report, or remove the entry"))
     return errors
+
+
+def _where(other: Term, term: Term) -> str:
+    return f"line {other.line}" if other.file == term.file else f"{other.file}:{other.line}"
+
+
+def used_in(term: Term, report_text: str) -> bool:
+    """The report's text has one of the term's Chinese forms (inside a longer term too: 规上工业 in 规上工业增加值)."""
+    return any(form in report_text for form in term.zh_forms)

@@ -1,4 +1,4 @@
-"""The plan as data: which 2026 actions and tasks deliver each exemplar of the 15th Five-Year Plan.
+"""The plan as data: which actions and tasks of the year deliver each exemplar of the five-year plan.
 
 Kept by editors in translations/plan-links.yaml, one entry per link with a one-line reason in both
 languages. Validated with the file and line of every problem: an unknown exemplar, action or task,
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, InputErrors
+from .editorial import OTHER_REPORT
 from ..source.model import Report, SectionKind
 from ..util.yamlfile import child, key_line, line_of, read_yaml
 
@@ -71,7 +72,8 @@ def load_plan(root: Path, report: Report) -> Plan:
     for exemplar, items in data.items():
         line = key_line(node, exemplar)
         if exemplar not in exemplars:
-            errors.append(_error(line, f"{exemplar!r} is not an exemplar of the report", f"use one of {', '.join(exemplars)}"))
+            errors.append(_error(line, f"{exemplar!r} is not an exemplar of the report",
+                                 f"use one of {', '.join(exemplars)}; {OTHER_REPORT}" if exemplars else OTHER_REPORT))
             continue
         if not isinstance(items, list) or not items:
             errors.append(_error(line, f"{exemplar} lists no links", "list its links: '- to: action-3', 'zh: …', 'en: …'"))
@@ -105,7 +107,8 @@ def _link(exemplar: str, item, line: int, actions: dict[str, set[str]], errors: 
     task = _TASK.fullmatch(target)
     if target and not (target in actions or (task and target in actions.get(task.group("action"), ()))):
         errors.append(_error(line, f"{target!r} is not an action or task of the report",
-                             "use an action's ID (action-3) or a task's (action-3.task-2), as in the page's anchors"))
+                             f"use an action's ID (action-3) or a task's (action-3.task-2), as in the page's anchors; "
+                             f"{OTHER_REPORT}"))
     if len(errors) > before:
         return None
     return PlanLink(exemplar, target, item["zh"].strip(), item["en"].strip(), line)

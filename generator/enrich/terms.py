@@ -67,7 +67,7 @@ def _bounded(text: str, start: int, end: int) -> bool:
 class EnglishMatcher:
     def __init__(self, glossary: Glossary) -> None:
         unique = {(form, term.id): term for term in glossary.terms for form in term.en_forms}
-        # Longest first, so that the alternation prefers "Yiwu Global Digital Trade Center" to "Yiwu".
+        # Longest first, so that the alternation prefers "Hangzhou West Railway Station" to "Hangzhou".
         self.forms = sorted(((form, term) for (form, _), term in unique.items()), key=lambda item: -len(item[0]))
         self.keys = [_probe(form) for form, _ in self.forms]
 

@@ -16,7 +16,7 @@ BAR_SPACE = 0.7  # the longest bar takes this share of the row; its value is wri
 
 @dataclass(frozen=True)
 class Bar:
-    caption: str  # what the bar is: 五年前 / 现在
+    caption: str  # what the bar is: then / now
     value: float
     text: str  # the value as shown
 

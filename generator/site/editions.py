@@ -76,12 +76,21 @@ class EditionSite:
         # Jinja environments of the theme that compile and list it once per process, not per edition and build.
         keep_theme_environments(config.theme, root)
         lang = edition_lang(config)
-        self._editions[root, lang] = result.editions[lang]
+        edition = self._editions[root, lang] = result.editions[lang]
+        self.name_site(config, edition)
         # Until a page sets its own links (and on the 404 page), the switcher goes to the homes.
         config.extra["alternate"] = self.alternates(config, "index.md")
         config.extra["x_default"] = self.x_default(config, "index.md")
         config.extra["home"] = self.page_url(config, lang, "index.md")
         return PreparedEdition(result.editions[lang].nav, result.problems.get(lang, []))
+
+    @staticmethod
+    def name_site(config, edition: Edition) -> None:
+        """The edition's site name and description, from the report (the configs name no report).
+
+        Escaped once here; as Markup they pass Material's `| e` unchanged and are safe where it has none."""
+        config.site_name = Markup(html_text(edition.site_name))
+        config.site_description = Markup(html_text(edition.site_description))
 
     @staticmethod
     def use_own_search_worker(config_block: str) -> Markup:

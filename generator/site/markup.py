@@ -71,7 +71,7 @@ class TextMarkup:
 
     def block_heading_md(self, block: Block) -> Safe:
         segment = block.title_segment
-        if self.zh:  # as printed: “一是做强实体市场”
+        if self.zh:  # as printed: “一是…”
             return markdown_text(strip_end(segment.text))
         return self.heading_md(self.language.text(segment.id, block.title or segment.text))
 

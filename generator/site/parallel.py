@@ -45,7 +45,7 @@ class ParallelText:
         if segment is None:
             return Safe("")
         local = self.other.text(segment.id, text if text is not None else segment.text)
-        if self.other.zh:  # as printed: “一是做强实体市场”
+        if self.other.zh:  # as printed: “一是…”
             local = LocalText(segment.text, local.status, local.source)
         return Safe(f'<p class="gwr-other gwr-other-heading" lang="{self.other_lang}">'
                     f'{self._segment(segment, local, strip=True)}</p>\n')

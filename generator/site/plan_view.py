@@ -14,7 +14,7 @@ from ..enrich.pages import PagePlan
 from ..enrich.plan import PlanLink
 from ..source.model import Block, SectionKind
 from .escape import Safe, html_text, link, markdown_text
-from .labels import N_
+from .labels import MATRIX_CAPTION, N_
 from .language import EditionLanguage, strip_end
 from .links import Links
 from .titles import Titles
@@ -48,7 +48,7 @@ class PlanView:
         return plan_link.zh if self.language.zh else plan_link.en
 
     def target_label(self, plan_link: PlanLink) -> str:
-        """（一）市场繁荣行动 · 做强实体市场 / 1. Market Prosperity Action: Strengthening the physical markets"""
+        """（一）<action> · <task> / 1. <Action>: <task> (the action's short title, the task's title)"""
         action = self.report.section(plan_link.action)
         label = self.titles.item(action, short=True)
         if plan_link.target == plan_link.action:
@@ -88,9 +88,13 @@ class PlanView:
 
     # --- the matrix ---------------------------------------------------------------------------
 
+    def has_matrix(self) -> bool:
+        """A matrix needs both lists and the editors' links between them (translations/plan-links.yaml)."""
+        return bool(self.exemplars and self.actions and self.plan.links)
+
     def matrix(self, from_slug: str) -> Safe:
         """Exemplars × actions as an accessible table; each marked cell links the task or action (HTML)."""
-        caption = html_text(self.language.gettext(N_("典范与行动：每个“十五五”典范由哪些2026年行动落实")))
+        caption = html_text(self.titles.words.fill(*MATRIX_CAPTION))
         head = "".join(f'<th scope="col"><a href="{self.links.url(a.id, from_slug)}" title="{html_text(self.titles.item(a, short=True))}" '
                        f'aria-label="{html_text(self.titles.item(a, short=True))}">{html_text(self._number(a))}</a></th>'
                        for a in self.actions)

@@ -32,6 +32,7 @@ from .points import PointsView
 from .status import TranslationStatus
 from .target_view import TargetView
 from .titles import Titles
+from .wording import Wording
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_TEMPLATES = {
@@ -51,6 +52,8 @@ class Edition:
     nav: list
     footer: list[tuple[str, str]]  # (label, slug) of the editors' pages, linked from every page's footer
     footer_title: str
+    site_name: str = ""  # the report's name in this language (MkDocs' site_name, set by the hooks)
+    site_description: str = ""
 
 
 class Renderer:
@@ -63,7 +66,8 @@ class Renderer:
         self.enriched = enriched
         self.language = EditionLanguage(localiser)
         self.links = Links(enriched.plans)
-        self.titles = Titles(report, self.language, enriched.editorial, self.links)
+        self.words = Wording(report, enriched.facts, enriched.glossary, self.language)
+        self.titles = Titles(report, self.language, enriched.editorial, self.links, self.words)
         self.glossary = GlossaryView(enriched, self.language)
         parallel = ParallelText(self.language, EditionLanguage(other)) if other else None
         self.markup = TextMarkup(report, self.language, self.glossary, parallel)
@@ -89,7 +93,7 @@ class Renderer:
             points=PointsView(report, enriched.editorial, self.language, self.titles, self.links),
             tv=TargetView(report, enriched.quantities, self.language, self.links), status=status,
             planview=PlanView(enriched, self.language, self.titles, self.links),
-            link=link, anchor=anchor, fmt=fmt,
+            link=link, anchor=anchor, fmt=fmt, words=self.words, facts=enriched.facts, N_=N_,
         )
 
     def render(self, downloads: dict[str, str] | None = None) -> Edition:
@@ -100,4 +104,5 @@ class Renderer:
             pages[plan.path] = template.render(page=plan, sections=plan.sections, part=plan.part)
         pages.update(downloads or {})
         return Edition(self.language.lang, pages, build_nav(self.enriched.plans, self.titles),
-                       footer_links(self.enriched.plans, self.titles), self.language.gettext(N_("编辑与译者")))
+                       footer_links(self.enriched.plans, self.titles), self.language.gettext(N_("编辑与译者")),
+                       self.titles.site_name(), self.titles.site_description())

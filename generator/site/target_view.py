@@ -81,7 +81,7 @@ class TargetView:
         return f"{english_number(base)} {words}".strip()
 
     def change(self, q: Quantity) -> str:
-        """From → to, where the text gives both (the five-year achievements)."""
+        """From → to, where the text gives both (the achievements of the review)."""
         if not q.from_value:
             return ""
         scale = q.base_value / float(q.value)
@@ -116,9 +116,9 @@ class TargetView:
                 return strip_end(self.language.plain(block.title_segment.id, block.title or ""))
         return ""
 
-    def comparison_chart(self, ident: str, title: str, quantities: list[Quantity], from_slug: str) -> Safe:
-        """Each figure next to the one of five years earlier (从A增长至B), as bars."""
-        earlier, now = self.language.gettext(N_("五年前")), self.language.gettext(N_("现在"))
+    def comparison_chart(self, ident: str, title: str, quantities: list[Quantity], from_slug: str, earlier: str) -> Safe:
+        """Each figure next to the one at the start of the review (从A增长至B), as bars: `earlier`, then now."""
+        now = self.language.gettext(N_("现在"))
         groups = [ChartGroup(self.label(q), self.links.url(q.segment_id, from_slug), (
             Bar(earlier, q.base_value / float(q.value) * float(q.from_value), self.change(q)),
             Bar(now, q.base_value, self.value(q)))) for q in quantities if q.from_value]

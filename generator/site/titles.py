@@ -4,30 +4,39 @@ from __future__ import annotations
 
 from ..enrich.editorial import Editorial, EditorialPage
 from ..enrich.pages import PageKind, PagePlan, items_of
+from ..enrich.facts import FORMULA_NAME
 from ..source.model import Part, PartKind, Report, Section, SectionKind
 from .glossary_view import Place
-from .labels import (DESCRIPTIONS, FIXED_TITLES, FORMULA_NAME, LIST_LABELS, MISSING_PART_LABELS, MISSING_PARTS, N_,
-                     OVERVIEW_LABEL, PURPOSES, SECTION_LABELS)
+from .labels import (DESCRIPTIONS, FIXED_TITLES, LIST_LABELS, MISSING_PART_LABELS, MISSING_PARTS, N_, OVERVIEW_LABEL,
+                     PURPOSES, REPORT_HOLDS, REPORT_IS, SECTION_LABELS, SITE_DESCRIPTION)
 from .language import EditionLanguage
 from .links import Links
+from .wording import Wording
+
+
+def variants(label: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A label of labels.py as the variants Wording.fill chooses from."""
+    return label if isinstance(label, tuple) else (label,)
 
 
 class Titles:
-    def __init__(self, report: Report, language: EditionLanguage, editorial: Editorial, links: Links) -> None:
+    def __init__(self, report: Report, language: EditionLanguage, editorial: Editorial, links: Links,
+                 words: Wording) -> None:
         self.report = report
         self.language = language
         self.zh = language.zh
         self.editorial = editorial
         self.links = links
+        self.words = words
 
     def part(self, part: Part) -> str:
         if part.title and part.heading:
             return self.language.plain(part.heading.id, part.title)
         label = MISSING_PART_LABELS.get(part.kind, MISSING_PART_LABELS[PartKind.OTHER])
-        return self.language.gettext(label).format(n=part.number)
+        return self.words.fill(label, title=True, n=part.number)
 
     def item(self, section: Section, short: bool = False) -> str:
-        """“（一）全力打造全球市场典范” / “1. …” in the other editions."""
+        """“（一）<title>” / “1. <title>” in the other editions."""
         if short and section.short_title:
             title = self.language.plain(section.short_title_id, section.short_title)
         elif section.heading:
@@ -39,10 +48,7 @@ class Titles:
 
     def page(self, plan: PagePlan) -> str:
         if plan.kind is PageKind.HOME:
-            meta = self.report.meta
-            if self.zh:
-                return f"{meta.city}{meta.year}年{self.report.title}"
-            return f"{meta.city_en} {meta.year} {meta.title_en}"
+            return self.site_name()
         if plan.kind is PageKind.PART:
             return self.part(plan.part)
         if plan.kind is PageKind.ITEM:
@@ -94,11 +100,34 @@ class Titles:
         return meta.source_description_zh if self.zh else meta.source_description
 
     def purpose(self, plan: PagePlan) -> str:
-        return self.language.gettext(PURPOSES[plan.kind])
+        return self.words.fill(*variants(PURPOSES[plan.kind]))
 
     def delivered(self) -> str:
         meta = self.report.meta
         return meta.delivered_zh if self.zh else meta.delivered_en
+
+    def site_name(self) -> str:
+        """The report's name, the site's and the home page's: city, year and title from report.yaml."""
+        meta = self.report.meta
+        if self.zh:
+            return f"{meta.city}{meta.year}年{self.report.title}"
+        return f"{meta.city_en or meta.city} {meta.year} {meta.title_en or self.report.title}"
+
+    def site_description(self) -> str:
+        meta = self.report.meta
+        return (meta.description_zh if self.zh else meta.description_en) or self.words.fill(*SITE_DESCRIPTION)
+
+    def introduction(self) -> str:
+        """The home page's opening: report.yaml's introduction, where {delivered} stands for the sentence of
+        `delivered:` (after it when it has none); else what the report is, when delivered, what it holds."""
+        meta, delivered = self.report.meta, self.delivered()
+        given = meta.introduction_zh if self.zh else meta.introduction_en
+        if not given:
+            return self.language.space.join(filter(None, (self.words.fill(REPORT_IS), delivered,
+                                                           self.words.fill(*REPORT_HOLDS))))
+        if "{delivered}" not in given:
+            return self.language.space.join(filter(None, (given, delivered)))
+        return " ".join(given.replace("{delivered}", delivered).split())  # no doubled space where it is empty
 
     def completeness(self) -> str:
         """What the source holds and what it lacks, said once: 现有文本来自报纸第2版。尚未收录：报告的开头和结尾。"""
@@ -124,8 +153,8 @@ class Titles:
         elif plan.sections:
             first = next(s for section in plan.sections for s in section.segments() if s.role.value == "sentence")
             text = self.language.plain(first.id, first.text)
-        else:
-            text = self.language.gettext(DESCRIPTIONS[plan.kind])
+        else:  # an editorial page not written yet (a new report) says what it is for
+            text = self.words.fill(*variants(DESCRIPTIONS.get(plan.kind) or PURPOSES[plan.kind]))
         return text if len(text) <= length else text[: length - 1].rsplit(" " if not self.zh else "，", 1)[0] + "…"
 
     def gap_before(self, plan: PagePlan) -> str:

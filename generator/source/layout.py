@@ -22,7 +22,7 @@ DATE = r"[\d〇○零一二三四五六七八九十]{1,4}年[\d〇○零一二�
 SESSION_LINE = re.compile(rf"^[—\-－\s（(]*(?:{DATE})?在\S*(?:会议|大会)上[）)]?(?:\s+{SPEAKER})?$")
 SESSION_START = re.compile(rf"^[—\-－\s（(]*{DATE}(?:在\S*)?$")
 SESSION_END = re.compile(r"^\S*会议上[）)]?$")
-# 金华市市长 张健 / 义乌市代市长 / 浙江省省长
+# 金华市市长 张健 / 金华市代市长 / 浙江省省长
 SPEAKER_LINE = re.compile(rf"^{SPEAKER}$")
 SALUTATION_LINE = re.compile(r"^各位代表[：:!！]?$")
 REPORT_TITLE = re.compile(r"^[\u4e00-\u9fff\d〇○]{0,20}政府工作报告(?:[（(]\d{4}[）)])?$")

@@ -27,9 +27,9 @@ class SourceRef:
 
 
 class SegmentRole(str, Enum):
-    PART_HEADING = "part-heading"  # 二、“十五五”发展主要目标任务
-    HEADING = "heading"  # （一）全力打造全球市场典范：
-    TASK_TITLE = "task-title"  # 一是做强实体市场。
+    PART_HEADING = "part-heading"  # 二、“十四五”发展主要目标任务
+    HEADING = "heading"  # （一）全力打造…典范：
+    TASK_TITLE = "task-title"  # 一是…。
     SENTENCE = "sentence"
 
 
@@ -102,8 +102,8 @@ class Section:
     blocks: list[Block]
     number: int | None = None  # (一) -> 1 for exemplars and actions
     marker: str | None = None  # "（一）"
-    title: str | None = None  # 全力打造全球市场典范
-    short_title: str | None = None  # 全球市场典范
+    title: str | None = None  # 全力打造…典范
+    short_title: str | None = None  # …典范
     heading: Segment | None = None  # the heading as printed, part of the text
 
     def segments(self) -> Iterator[Segment]:
@@ -129,7 +129,7 @@ class Part:
     kind: PartKind
     sections: list[Section]
     heading: Segment | None = None  # None: the heading is not in the available text
-    title: str | None = None  # “十五五”发展主要目标任务
+    title: str | None = None  # “十四五”发展主要目标任务
 
     @property
     def heading_available(self) -> bool:

@@ -1,7 +1,7 @@
 """What report.yaml says where the layout rules cannot decide, validated with file:line.
 
     part_roles:            # what a part is for, by its heading as printed (without 一、)
-      “十五五”发展主要目标任务: plan
+      “十四五”发展主要目标任务: plan
     line_readings:         # a line the layout rules misread: heading, continued (cut by a column break),
       page3.txt:12: heading  # part (it starts a part), entry (of a numbered list inside a part)
       page3.txt:40: continued

@@ -17,7 +17,7 @@ from ..util.yamlfile import read_yaml_file
 
 META_FILE = "report.yaml"
 LANGS = ("zh", "en")  # the languages of the bilingual keys
-# A five-year plan as reports name it: the plan's number in Chinese numerals, then 五 (“十五五”).
+# A five-year plan as reports name it: the plan's number in Chinese numerals, then 五 (“十四五”).
 PLAN_PERIOD = re.compile(r"“?(?P<number>[一二三四五六七八九十]+)五”?")
 
 

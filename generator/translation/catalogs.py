@@ -27,9 +27,12 @@ TRANSLATIONS = "translations"
 TARGET_LANGUAGES = ("en",)
 PROJECT = "yiwu-gwr"
 WIDTH = 0  # no wrapping: one line per msgid/msgstr keeps diffs and web edits simple
-# Catalogs carry fixed dates so that `update` is reproducible; PO-Revision-Date is
-# left to the translator's tool (Poedit sets it on save).
-FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def fixed_date(year: int) -> datetime:
+    """Catalogs carry a fixed date, 1 January of the report's year, so that `update` is reproducible;
+    PO-Revision-Date is left to the translator's tool (Poedit sets it on save)."""
+    return datetime(year, 1, 1, tzinfo=timezone.utc)
 
 
 def catalog_dir(root: Path, lang: str) -> Path:
@@ -203,7 +206,7 @@ def new_catalog(name: str, lang: str | None, report: Report) -> Catalog:
                f"# Translate msgstr only; msgctxt is the stable ID, msgid the official Chinese.\n"
                f"# See CONTRIBUTING.md. Merge after a seed change with `gwr update`.\n#")
     return Catalog(locale=lang, header_comment=comment, project=PROJECT, version=str(report.meta.year),
-                   creation_date=FIXED_DATE, revision_date=FIXED_DATE, fuzzy=False,
+                   creation_date=fixed_date(report.meta.year), revision_date=fixed_date(report.meta.year), fuzzy=False,
                    msgid_bugs_address="the project's issue tracker (see CONTRIBUTING.md)",
                    language_team=f"{lang} translators (see CONTRIBUTING.md)" if lang else None,
                    last_translator="translators of this project" if lang else None)

@@ -18,11 +18,13 @@ from ..enrich.invariants import structure_findings
 from ..enrich.pages import plan_pages
 from ..enrich.plan import load_plan
 from ..errors import ERROR, WARNING, Finding, InputError, InputErrors, findings_of
-from ..enrich.glossary import Glossary, load_glossary
+from ..enrich.glossary import Glossary
+from ..enrich.glossary_scope import load_glossary
 from .localise import Localiser, load_localiser, placeholders
 from .messages import INTERFACE, TARGETS, page_messages
 from ..source.model import Report
 from .numbers import compare as compare_numbers
+from .owner import owner_of, report_owner
 from .english import EnglishText, catalog_texts, editorial_texts, glossary_texts, plan_texts
 from .quality import check_english
 from .style import load_style
@@ -37,7 +39,7 @@ def check_project(root: Path, langs: tuple[str, ...] = TARGET_LANGUAGES, run_msg
     except (InputError, InputErrors) as err:
         return findings_of(err)  # nothing else can be checked against a report that cannot be read
     findings: list[Finding] = structure_findings(report, plan_pages(report))
-    glossary = _loaded(findings, lambda: load_glossary(root, "".join(s.text for s in report.segments())))
+    glossary = _loaded(findings, lambda: load_glossary(root, "".join(s.text for s in report.segments()), report.meta))
     editorial = _loaded(findings, lambda: load_editorial(root, report))
     plan = _loaded(findings, lambda: load_plan(root, report))
     style = _loaded(findings, lambda: load_style(root))
@@ -100,6 +102,7 @@ def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = Tru
     page_of = {m.context: page for page, messages in page_messages(report).items() for m in messages}
     findings: list[Finding] = []
     present = {path.stem: path for path in sorted(folder.glob("*.po"))}
+    known = {m.context for pot in pots.values() for m in pot if m.id}  # every ID of this report
     for name in pots:
         if name not in present:
             findings.append(Finding(WARNING, "missing-catalog", display(folder / f"{name}.po", root), None,
@@ -109,6 +112,10 @@ def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = Tru
             po = read_po_file(path, lang, root)
         except InputError as err:
             findings.append(err.finding)
+            continue
+        foreign = _other_report(po, report) or _unknown_page(po, name, pots)
+        if foreign:
+            findings.append(foreign)  # one finding for the file, not one per entry
             continue
         if run_msgfmt:
             findings.extend(_msgfmt(path, po.shown))
@@ -121,13 +128,33 @@ def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = Tru
         for message in po.catalog:
             if not message.id:
                 continue
-            findings.extend(_check_message(message, name, po, expected, current))
+            findings.extend(_check_message(message, name, po, expected, current, known))
             if message.context and message.string and not message.fuzzy:
                 if name != TARGETS:  # a label names a metric; its figure is formatted, not translated
                     findings.extend(_check_numbers(message, po))
                 if terms:
                     findings.extend(terms.check(message, po))
     return findings
+
+
+def _other_report(po: PoFile, report: Report) -> Finding | None:
+    """A catalog made for another report: its English would stand beside the sentences of the same ID here."""
+    owner, current = owner_of(po.lines), report_owner(report)
+    if owner is None or owner == current:
+        return None
+    return Finding(ERROR, "other-report", po.shown, 1, f"this catalog was made for {owner}, but seeds/ holds "
+                   f"{current}: the IDs are positions, so its English would stand beside other sentences",
+                   "run `gwr new` to move the previous report's files aside (README: A new report); if seeds/"
+                   "report.yaml's city or year was corrected instead, correct this first line")
+
+
+def _unknown_page(po: PoFile, name: str, pots: dict) -> Finding | None:
+    """A catalog of a page this report does not have, with entries still active."""
+    if name in pots or name == INTERFACE or not any(m.id for m in po.catalog):
+        return None
+    return Finding(WARNING, "unknown-catalog", po.shown, None, f"this report has no page {name!r}: "
+                   "none of the entries is shown", "run `gwr update` (they become obsolete, #~); if the file "
+                   "belongs to another report, `gwr new` moves such files aside")
 
 
 def _obsolete_twins(po: PoFile) -> list[Finding]:
@@ -171,12 +198,12 @@ class TermCheck:
             found.append(Finding(WARNING, "glossary", po.shown, po.msgstr_line(message),
                                  f"{term.zh} is translated without the glossary's {term.en!r}"
                                  + (f" (or {accepted})" if accepted else ""),
-                                 "use the glossary rendering, or add the wording to en_variants in "
-                                 "translations/glossary.yaml if it is also right", message.context))
+                                 f"use the glossary rendering, or add the wording to en_variants in {term.file} "
+                                 "if it is also right", message.context))
         return found
 
 
-def _check_message(message, name: str, po: PoFile, expected: set, current: dict) -> list[Finding]:
+def _check_message(message, name: str, po: PoFile, expected: set, current: dict, known: set) -> list[Finding]:
     found = []
     shown, line = po.shown, po.msgstr_line(message)
     if name == INTERFACE:
@@ -190,8 +217,8 @@ def _check_message(message, name: str, po: PoFile, expected: set, current: dict)
                                  f"msgctxt {message.context!r}: the Chinese has changed since this entry was made",
                                  "run `gwr update`, then review the entry it marks fuzzy", message.context))
         else:
-            found.append(Finding(WARNING, "unknown-context", shown, line,
-                                 f"msgctxt {message.context!r} is not on this page any more",
+            where = "on this page any more" if message.context in known else "an ID of this report"
+            found.append(Finding(WARNING, "unknown-context", shown, line, f"msgctxt {message.context!r} is not {where}",
                                  "run `gwr update` (it becomes obsolete, #~)", message.context))
     if message.fuzzy and message.string:
         shown_as = "the interface shows the Chinese" if name == INTERFACE else "the page marks it “needs review”"

@@ -92,6 +92,7 @@ def plan_texts(plan: Plan) -> list[EnglishText]:
 
 
 def glossary_texts(glossary: Glossary) -> list[EnglishText]:
-    """A term's English explanation; its renderings are names and are checked by the glossary loader."""
-    return [EnglishText(glossary.path, term.line, term.zh, term.explanation_en, term.explanation_zh, GLOSSARY_TEXT)
-            for term in glossary.terms if term.explanation_en]
+    """A term's English explanation (shared terms this report does not use too: other reports show them);
+    its renderings are names and are checked by the glossary loader."""
+    return [EnglishText(*term.explained_at, term.zh, term.explanation_en, term.explanation_zh, GLOSSARY_TEXT)
+            for term in [*glossary.terms, *glossary.unused] if term.explanation_en]

@@ -2,7 +2,7 @@
 
 Chinese: Arabic figures with their scale (1500亿 = 150,000,000,000; 342万 = 3,420,000;
 1.2万亿), percentages (15%), percentage points (2个百分点), and Chinese numerals that count
-something (三个, 十大, 二十届). English: figures with thousands separators and scale words
+something (三个, 五大, 二十届). English: figures with thousands separators and scale words
 (150 billion, 3.42 million), percentages (15%, 15 percent), percentage points, number
 words and ordinals (three, tenth), and month names (June = 6).
 
@@ -25,7 +25,7 @@ ORDERED_KINDS = {PERCENT: "percentages", POINTS: "percentage-point figures"}  # 
 _SCALE_ZH = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 _FIGURE_ZH = re.compile(r"(\d+(?:\.\d+)?)(万亿|亿|万)?(%|个百分点)?")
 _DIGITS_ZH = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-# Chinese numerals count something only before a measure word: 三个台阶, 十大行动, 二十届, 八次全会.
+# Chinese numerals count something only before a measure word: 三个台阶, 五大工程, 二十届, 八次全会.
 _NUMERAL_ZH = re.compile(r"([二两三四五六七八九十]{1,3})(?=[个项家次批条座所场年届大位倍类种件支台])")
 _SCALE_EN = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _FIGURE_EN = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(thousand|million|billion|trillion)\b)?"
