@@ -5,15 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from generator.enrich.invariants import structure_findings
+from generator.enrich.invariants import segments_on_page, structure_findings
 from generator.enrich.pages import plan_pages
 from generator.errors import InputErrors
 from generator.source.load import load_report
 from generator.source.export import report_to_dict
-from generator.source.model import PartKind, SectionKind
+from generator.source.layout import NUMBERED_START
+from generator.source.model import PartKind, SectionKind, SegmentRole
 from generator.util.schema import load_schema, schema_problems
 
-from reportfixtures import fixture_dirs, measure
+from reportfixtures import fixture_dirs, measure, seeds_for
 
 FIXTURES = fixture_dirs()
 
@@ -144,3 +145,52 @@ def test_an_item_heading_alone_on_its_line_keeps_its_last_character(tmp_path):
     item = report.parts[0].sections[-1]
     assert item.title == "共同富裕示范区建设扎实开局" and report.parts[0].kind is PartKind.REVIEW
     assert [s.text for s in item.segments()] == ["（一）共同富裕示范区建设扎实开局", "高质量发展是主题。"]
+
+
+@pytest.fixture(scope="module")
+def blank_project(tmp_path_factory):
+    """A copy of the project's site inputs, as every fixture's report starts from it."""
+    from conftest import copy_project
+
+    return copy_project(tmp_path_factory.mktemp("blank") / "project")
+
+
+def _page_text(markdown: str) -> str:
+    """What a reader reads of a generated page: tags and Markdown escapes gone, entities decoded."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", markdown)).replace("\\", "")
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_fixture_site_shows_each_sentence_on_its_page_and_nothing_of_another_report(fixture, blank_project, tmp_path):
+    """Each excerpt as a new report (gwr new): every printed sentence on its page in both editions, the
+    English marked pending, and no word of the report the project held before."""
+    import shutil
+
+    from generator.site.generate import render_all
+    from generator.translation.newreport import start_new_report
+
+    root = tmp_path / "project"
+    shutil.copytree(blank_project, root)
+    shutil.rmtree(root / "seeds")
+    seeds_for(fixture, root)
+    report = load_report(root)
+    start_new_report(root, report)
+    rendered = render_all(root)
+    page_of = {s.id: plan.path for plan in plan_pages(report) for s in segments_on_page(plan)}
+    for lang, edition in rendered.editions.items():
+        shown = {path: _page_text(text) for path, text in edition.pages.items() if path.endswith(".md")}
+        for segment in report.segments():
+            # a part's page is titled with its heading; its number 一、 is the page's place in the navigation
+            text = NUMBERED_START.sub("", segment.text) if segment.role is SegmentRole.PART_HEADING else segment.text
+            assert text.rstrip("：:。") in shown[page_of[segment.id]], (lang, segment.id)  # headings end unstopped
+        # The wording of the report the project held before, unless this report's own text has it (a report of
+        # another city may name 义乌): the English for this report is pending, so no English word of it at all.
+        body = report.body_text()
+        words = [w for w in ("义乌", "八个典范", "十大行动", "小商品之都") if w not in body]
+        words += [w for w in ("Yiwu", "Eight Exemplars", "Ten Actions", "Small Commodities") if w not in report.meta.city_en]
+        leaks = {(path, w) for path, text in shown.items() for w in words if w in text and path != "contributing.md"}
+        assert not leaks, leaks
+    assert not rendered.problems["en"]

@@ -24,7 +24,8 @@ FIXED_TITLES = {
     PageKind.STATUS: N_("翻译进度"), PageKind.CONTRIBUTING: N_("参与翻译"),
 }
 # Labels for parts whose heading is not in the available text.
-MISSING_PART_LABELS = {PartKind.REVIEW: N_("过去{span}工作回顾"), PartKind.OTHER: N_("第{n}部分")}
+MISSING_PART_LABELS = {PartKind.OPENING: N_("开头"), PartKind.REVIEW: N_("过去{span}工作回顾"),
+                       PartKind.OTHER: N_("第{n}部分")}
 OVERVIEW_LABEL = N_("概述")  # nav label of a part's own page inside the part's group
 SECTION_LABELS = {
     SectionKind.GUIDING_THOUGHT: N_("指导思想"),
@@ -36,6 +37,7 @@ LIST_LABELS = {SectionKind.EXEMPLAR: N_("典范"), SectionKind.ACTION: N_("行�
 ANOMALY_LABELS = {
     "column-break": N_("分栏断句"), "latin-word": N_("英文单词"), "doubled-text": N_("重复字词"),
     "repeated-passage": N_("重复段落"), "unbalanced": N_("引号括号不成对"), "missing-stop": N_("缺句末标点"),
+    "heading-line": N_("单独成行的标题"),
 }
 # What the reader finds on the pages the home page points to.
 PURPOSES = {

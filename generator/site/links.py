@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..enrich.pages import PagePlan
+from ..enrich.pages import PageKind, PagePlan
 from .escape import Safe
 
 
@@ -10,16 +10,22 @@ class Links:
     def __init__(self, plans: list[PagePlan]) -> None:
         self.pages = plans
         self.page_of_section = {s.id: p for p in plans for s in p.sections}  # every section is on one page
+        self.page_of_part = {p.part.id: p for p in plans if p.kind is PageKind.PART}  # a part heading's page
 
     def page_of(self, target_id: str) -> PagePlan:
-        """The page of a section, block or sentence ID (its first part is the section's)."""
-        return self.page_of_section[target_id.removesuffix(".title").split(".")[0]]
+        """The page of a section, block or sentence ID (its first part is the section's), or of a part heading."""
+        key = target_id.removesuffix(".title").split(".")[0]
+        return self.page_of_section.get(key) or self.page_of_part[key]
+
+    def _anchor(self, target_id: str, plan: PagePlan) -> str:
+        """A part's heading is its page's title: the page itself, no anchor."""
+        return "" if target_id in (plan.slug, *self.page_of_part) else f"#{target_id}"
 
     def link(self, target_id: str, from_slug: str | None = None) -> Safe:
         """Relative Markdown link target for a section or segment ID."""
         target_id = target_id.removesuffix(".title")  # a heading's anchor is its section's or block's ID
         plan = self.page_of(target_id)
-        anchor = "" if target_id == plan.slug else f"#{target_id}"
+        anchor = self._anchor(target_id, plan)
         if plan.slug == from_slug:
             return Safe(anchor or "#")
         return Safe(f"{plan.path}{anchor}")
@@ -29,7 +35,7 @@ class Links:
         plan = self.page_of(target_id)
         base = "" if from_slug == "index" else "../"
         path = "" if plan.slug == "index" else f"{plan.slug}/"
-        return Safe(f"{base}{path}#{target_id.removesuffix('.title')}")
+        return Safe(f"{base}{path}{self._anchor(target_id.removesuffix('.title'), plan)}")
 
     @staticmethod
     def chinese_edition_href(slug: str, zh: bool) -> Safe:

@@ -148,11 +148,13 @@ class Titles:
         """The page's meta description: the report's own first sentence where the page has report text."""
         length = length or (110 if self.zh else 200)
         content = self.editorial_page(plan)
+        first = next((s for section in plan.sections for s in section.segments() if s.role.value == "sentence"), None)
         if content:
             text = content.intro if not self.zh else self.language.gettext(PURPOSES[plan.kind])
-        elif plan.sections:
-            first = next(s for section in plan.sections for s in section.segments() if s.role.value == "sentence")
+        elif first is not None:
             text = self.language.plain(first.id, first.text)
+        elif plan.part is not None:  # a part's page with no text of its own: its items follow the heading
+            text = self.page(plan)
         else:  # an editorial page not written yet (a new report) says what it is for
             text = self.words.fill(*variants(DESCRIPTIONS.get(plan.kind) or PURPOSES[plan.kind]))
         return text if len(text) <= length else text[: length - 1].rsplit(" " if not self.zh else "，", 1)[0] + "…"
