@@ -35,7 +35,8 @@ class Links:
         plan = self.page_of(target_id)
         base = "" if from_slug == "index" else "../"
         path = "" if plan.slug == "index" else f"{plan.slug}/"
-        return Safe(f"{base}{path}{self._anchor(target_id.removesuffix('.title'), plan)}")
+        target_id = target_id.removesuffix(".title")
+        return Safe(f"{base}{path}" + ("" if target_id in self.page_of_part else f"#{target_id}"))
 
     @staticmethod
     def chinese_edition_href(slug: str, zh: bool) -> Safe:
