@@ -40,6 +40,8 @@ def _about(report: Report) -> dict:
     meta = report.meta
     about = {"title": report.title, "title_en": meta.title_en, "city": meta.city, "city_en": meta.city_en,
              "year": meta.year, "source": meta.source_description}
+    if meta.province:  # the province the city belongs to (none for a province's own report)
+        about["province"], about["province_en"] = meta.province, meta.province_en
     if report.opening is not None:
         opening = report.opening
         about["opening"] = {"session": opening.session, "speaker": opening.speaker, "salutation": opening.salutation}
