@@ -55,3 +55,27 @@ def test_a_download_that_departs_from_its_schema_stops_the_build(report):
     messages = [e.problem for e in caught.value.errors]
     assert any("$.parts[0].id: 7 is not string" in m for m in messages)
     assert any("$.report: missing city" in m for m in messages)
+
+
+def test_csv_cells_that_would_run_as_formulas_are_text():
+    """OWASP's rule for CSV injection: =, +, -, @, tab and CR start a formula; numbers stay numbers."""
+    import csv
+    import io
+
+    from generator.util.csvfile import spreadsheet_csv
+
+    rows = [{"a": "=HYPERLINK(\"http://x\",\"y\")", "b": "+1+2"}, {"a": "@SUM(A1)", "b": "-5"},
+            {"a": "\t=1", "b": "12.5"}, {"a": "plain", "b": 7}]
+    text = spreadsheet_csv(["a", "b"], rows)
+    assert text.startswith("\ufeffa,b\r\n")
+    read = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [(r["a"], r["b"]) for r in read] == [("'=HYPERLINK(\"http://x\",\"y\")", "'+1+2"), ("'@SUM(A1)", "-5"),
+                                                ("'\t=1", "12.5"), ("plain", "7")]
+
+
+def test_a_target_label_that_would_run_as_a_formula_is_text_in_targets_csv():
+    from generator.site.downloads import CSV_FIELDS, targets_csv
+
+    row = dict.fromkeys(CSV_FIELDS, "") | {"id": "s.q1", "comparator": "=", "metric_en": "=HYPERLINK(\"x\")"}
+    line = targets_csv([row]).splitlines()[1]
+    assert ",=," in line and "'=HYPERLINK" in line  # the comparator is exact, the label is text

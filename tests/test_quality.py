@@ -58,6 +58,8 @@ FIXTURES = [
     ("markdown", ERROR, "推进改革。", "We will push [reform](https://example.com).", "We will push reform."),
     ("markdown", ERROR, "推进改革。", "# We will push reform.", "We will push reform."),
     ("markdown", ERROR, "推进改革。", "We will push **reform**.", "We will push reform."),
+    ("formula", ERROR, "推进改革。", "=HYPERLINK(\"http://example.com\", \"Reform\")", "Reform."),
+    ("formula", ERROR, "推进改革。", "@SUM(1+1) reform.", "Reform."),
     ("spelling", WARNING, "推进改革。", "We will modernise the programme.", "We will modernize the program."),
     ("chinglish", WARNING, "培训15万人次。", "We will train 150,000 person-times.", "We will provide 150,000 training sessions."),
     ("chinglish", WARNING, "推动项目落地。", "We will get 30 projects landed.", "We will get 30 projects started."),

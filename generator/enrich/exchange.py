@@ -8,10 +8,9 @@ their administrative status. Both files are sorted by pinyin and byte-stable.
 
 from __future__ import annotations
 
-import csv
-import io
 import xml.etree.ElementTree as ET
 
+from ..util.csvfile import spreadsheet_csv
 from .glossary import CATEGORIES, SOURCES, Glossary
 
 CSV_FIELDS = ["id", "zh", "zh_variants", "pinyin", "en", "en_variants", "category", "explanation_en",
@@ -21,17 +20,12 @@ PREFERRED, ADMITTED = "preferredTerm-admn-sts", "admittedTerm-admn-sts"
 
 def glossary_csv(glossary: Glossary) -> str:
     """UTF-8 with a byte-order mark, so that spreadsheet programs read the Chinese correctly."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    for term in sorted(glossary.terms, key=lambda t: t.sort_key_zh):
-        writer.writerow({
-            "id": term.id, "zh": term.zh, "zh_variants": " | ".join(term.zh_variants), "pinyin": term.pinyin,
-            "en": term.en, "en_variants": " | ".join(term.en_variants), "category": term.category,
-            "explanation_en": term.explanation_en, "explanation_zh": term.explanation_zh, "source": term.source,
-            "source_note": term.source_note,
-        })
-    return "\ufeff" + out.getvalue()
+    return spreadsheet_csv(CSV_FIELDS, [{
+        "id": term.id, "zh": term.zh, "zh_variants": " | ".join(term.zh_variants), "pinyin": term.pinyin,
+        "en": term.en, "en_variants": " | ".join(term.en_variants), "category": term.category,
+        "explanation_en": term.explanation_en, "explanation_zh": term.explanation_zh, "source": term.source,
+        "source_note": term.source_note,
+    } for term in sorted(glossary.terms, key=lambda t: t.sort_key_zh)])
 
 
 def glossary_tbx(glossary: Glossary, title: str) -> str:

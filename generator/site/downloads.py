@@ -6,8 +6,6 @@ targets.schema.json; column and key order are fixed, so the files are byte-stabl
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Callable
 
@@ -18,6 +16,7 @@ from ..enrich.targets import Quantity
 from ..source.export import report_to_dict
 from ..translation.localise import Localiser
 from ..translation.messages import SourceMessage
+from ..util.csvfile import spreadsheet_csv
 from ..util.schema import load_schema, schema_problems
 
 CSV_FIELDS = ["id", "segment_id", "period", "metric_zh", "metric_en", "comparator", "change", "value", "unit",
@@ -79,11 +78,7 @@ def target_rows(quantities: list[Quantity], english_label: Callable[[Quantity], 
 
 def targets_csv(rows: list[dict]) -> str:
     """UTF-8 with a byte-order mark, so that spreadsheet programs read the Chinese correctly."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return "\ufeff" + out.getvalue()
+    return spreadsheet_csv(CSV_FIELDS, rows, vocabulary=("comparator", "change", "period"))
 
 
 def _number(value: float):

@@ -17,6 +17,7 @@ from ..errors import ERROR, WARNING, Finding
 from .comparators import AT_LEAST, compare_comparators
 from .english import GLOSSARY_TEXT, INTERFACE_TEXT, NOTE, EnglishText
 from .style import StyleGuide
+from ..util.csvfile import starts_formula
 
 LONG_SENTENCE = 80  # words; the report's Chinese runs long, the English should not follow it
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -35,7 +36,7 @@ def check_english(texts: Iterable[EnglishText], glossary: Glossary | None, style
     findings = []
     for text in texts:
         for check in (_comparators, _unchanged_or_chinese, _punctuation, _double_words, _long_sentences,
-                      _safe_html, _markdown):
+                      _safe_html, _markdown, _formula):
             findings += check(text)
         findings += _spelling(text, style) + _chinglish(text, style)
     if glossary and glossary.terms:
@@ -114,6 +115,15 @@ def _markdown(text: EnglishText) -> list[Finding]:
             return [_finding(ERROR, "markdown", text, f"{what}: “{match.group(0).strip()}” (it is shown as typed)",
                              "write plain text; pages take their structure from the report")]
     return []
+
+
+def _formula(text: EnglishText) -> list[Finding]:
+    """Text that a spreadsheet would run as a formula when it reaches a CSV download (the downloads neutralise it,
+    but such text is never meant: =HYPERLINK(…), @SUM(…))."""
+    if not starts_formula(text.text):
+        return []
+    return [_finding(ERROR, "formula", text, f"starts with “{text.text[:1]}”, which spreadsheets run as a formula",
+                     "start the text with a word")]
 
 
 def _spelling(text: EnglishText, style: StyleGuide) -> list[Finding]:
