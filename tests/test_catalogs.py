@@ -338,7 +338,28 @@ def test_a_cited_sentence_that_changed_warns_on_the_point(project):
 
     edit_seed(project, "招引采购商超120万人", "招引采购商超130万人")
     run_update(project)
-    warnings = [f for f in check_project(project, run_msgfmt=False) if f.check == "citation"]
+    findings = check_project(project, run_msgfmt=False)
+    warnings = [f for f in findings if f.check == "citation"]
     assert {(f.file, f.segment) for f in warnings} >= {("translations/merchants.en.yaml", "action-1.task-1.s2"),
-                                                       ("translations/summaries.en.yaml", "action-1.task-1.s2")}
+                                                       ("translations/summaries.en.yaml", "action-1.task-1.s2"),
+                                                       ("translations/summaries.zh.yaml", "action-1.task-1.s2")}
     assert all(f.line for f in warnings)
+    # The points that state the old figure are errors at their line, in Chinese and in English alike.
+    wrong = {(f.file, f.segment) for f in findings if f.check == "point-numbers" and "1,200,000" in f.message}
+    assert {("translations/summaries.zh.yaml", "action-1.task-1.s2"),
+            ("translations/merchants.en.yaml", "action-1.task-1.s2")} <= wrong
+
+
+def test_a_part_whose_page_is_renamed_keeps_its_translations_and_a_reworded_heading_is_the_one_fuzzy_entry(project):
+    """Reworded so that its role changes (plan -> another role), the part's page and catalog move from plan to
+    part-2: every translation moves with its ID; the heading, reworded, is the only entry to review."""
+    before = snapshot(project)
+    edit_seed(project, "二、“十五五”发展主要目标任务", "二、“十五五”时期的若干安排")
+    result = run_update(project)
+    after = snapshot(project)
+    moved = {ctx for (page, ctx) in before["entries"] if page == "plan"}
+    assert moved and {ctx for (page, ctx) in after["entries"] if page == "part-2"} == moved
+    assert result.new == 0 and result.fuzzy == 1
+    fuzzy = [ctx for (page, ctx), entry in after["entries"].items() if entry[2]]
+    assert fuzzy == ["part-2.title"]
+    assert all(after["entries"]["part-2", ctx][1] == f"EN {ctx}" for ctx in moved)

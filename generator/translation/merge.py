@@ -99,12 +99,14 @@ def _reclaim(old: dict[str, Catalog], pots: dict[str, Catalog], lang: str, repor
     """Give each template entry missing from its catalog a translation that is waiting elsewhere.
 
     Returns the IDs that moved (old -> new), for the citations."""
-    wanted = {_key(m) for pot in pots.values() for m in pot if m.id}
+    # A translation waits when its own catalog no longer wants it: the sentence went, or moved to another page's
+    # catalog (a part whose page was renamed keeps its translations).
+    wanted = {name: {_key(m) for m in pot if m.id} for name, pot in pots.items()}
     by_text: dict[str, list[_Candidate]] = {}
     by_context: dict[str, list[_Candidate]] = {}
     for name, catalog in old.items():
         for message in catalog:
-            if message.id and message.string and _key(message) not in wanted:
+            if message.id and message.string and _key(message) not in wanted.get(name, set()):
                 candidate = _Candidate(name, message, False)
                 by_text.setdefault(message.id, []).append(candidate)
                 if message.context is not None:
