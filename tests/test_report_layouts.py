@@ -221,3 +221,17 @@ def test_a_further_page_leaves_every_title_of_both_editions_as_it_was(blank_proj
     assert {key: after[key] for key in before} == before
     assert after["zh", "part-4.md"] == "持续办好民生实事" and after["zh", "government.md"] == "全面加强政府自身建设"
     assert after["en", "part-4.md"] == "持续办好民生实事"  # pending: the Chinese until translated
+
+
+def test_a_part_heading_of_any_length_is_a_part_heading(tmp_path):
+    """Issue 21: a heading over 40 characters used to stop being one, silently."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    heading = "二、坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展的2025年工作安排"
+    (seeds / "p.txt").write_text(f"一、2024年工作回顾\n\n经济增长5%。\n\n{heading}\n\n今年的主要预期目标是增长6%。\n",
+                                 encoding="utf-8")
+    (seeds / "report.yaml").write_text("title: 政府工作报告\ncity: 某市\nyear: 2025\npages:\n  - file: p.txt\n    page: 1\n",
+                                       encoding="utf-8")
+    report = load_report(tmp_path)
+    assert len(heading) > 40
+    assert [(p.id, p.kind) for p in report.parts] == [("part-1", PartKind.REVIEW), ("part-2", PartKind.WORK_PLAN)]
