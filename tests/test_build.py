@@ -171,7 +171,7 @@ def test_two_builds_at_once_leave_one_complete_site(site_project):
     assert single.wait(timeout=120) == 0, single.stderr.read()
     assert build_state(site_project) == ["site"]
     reference = tree_digest(site_project / "site")
-    assert len(reference) > 500
+    assert len(reference) > 400  # a whole site: both editions' pages, downloads, search, the theme's files once
     for delay in (0.1, 0.25, 0.5):
         first = start_build(site_project)
         time.sleep(delay)

@@ -91,12 +91,20 @@ def pages_of(site: Path, lang: str) -> set[str]:
             if lang != "zh" or p.relative_to(site).parts[0] != "en"}
 
 
-SITE_URL = "http://127.0.0.1:8000/"  # the default site_url: links between editions are absolute from it
+SITE_URL = "http://127.0.0.1:8000/"  # the default site_url: hreflang and the sitemaps are absolute from it
 
 
 def url_of(rel: str, lang: str) -> str:
     path = rel.removesuffix("index.html")
     return SITE_URL + ("en/" if lang == "en" else "") + path
+
+
+def relative_url(rel: str, lang: str, from_lang: str) -> str:
+    """The page rel of an edition, from the same page of another (or the same) edition: relative."""
+    path = rel.removesuffix("index.html")
+    if lang == from_lang:
+        return "../" * path.count("/") + path or "./"
+    return "../" * (path.count("/") + (from_lang == "en")) + ("en/" if lang == "en" else "") + path
 
 
 def article_ids(path: Path) -> set[str]:
@@ -125,9 +133,26 @@ def test_switcher_and_hreflang_point_at_the_same_page(site):
         for rel in pages_of(site, lang):
             info = page((site if lang == "zh" else site / "en") / rel)
             assert info.lang == {"zh": "zh-Hans", "en": "en"}[lang]
+            assert info.switcher == {"zh-Hans": relative_url(rel, "zh", lang), "en": relative_url(rel, "en", lang)}, rel
             expected = {"zh-Hans": url_of(rel, "zh"), "en": url_of(rel, "en")}
-            assert info.switcher == expected, rel
             assert info.alternates == {**expected, "x-default": url_of(rel, "zh")}, rel
+
+
+def test_one_sitemap_per_edition_and_one_copy_of_the_theme(site):
+    """Each edition's sitemap lists its pages with their alternates (absolute); none beside the pages.
+    The English pages take the theme's files from the Chinese edition's copy; only the search worker,
+    which finds the edition's index beside itself, is the edition's own."""
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("sitemap.xml")) == ["en/sitemap.xml", "sitemap.xml"]
+    sitemap = (site / "en" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE_URL}en/action-3/</loc>" in sitemap
+    assert f'hreflang="zh-Hans" href="{SITE_URL}action-3/"' in sitemap
+    assert f'hreflang="x-default" href="{SITE_URL}action-3/"' in sitemap
+    assert [p.relative_to(site / "en").as_posix() for p in (site / "en" / "assets").rglob("*") if p.is_file()] == [
+        "assets/javascripts/gwr-search.js"]
+    html = (site / "en" / "action-3" / "index.html").read_text(encoding="utf-8")
+    assert '<script src="../../assets/javascripts/gwr.js">' in html
+    assert '"search": "../assets/javascripts/gwr-search.js"' in html
+    assert (site / "assets" / "javascripts" / "gwr.js").is_file()
 
 
 def test_english_page_shows_translated_pending_and_review(site):
@@ -168,7 +193,7 @@ def test_translation_status_page_in_both_languages(site):
 def index_texts(edition: Path) -> str:
     """Every document text of an edition's search index."""
     return "\n".join(text for chunk in sorted((edition / "search" / "gwr" / "d").glob("*.json"))
-                     for _, _, text in json.loads(chunk.read_text(encoding="utf-8")))
+                     for _, _, text, *_names in json.loads(chunk.read_text(encoding="utf-8")))
 
 
 def test_search_is_per_language(site):
@@ -185,7 +210,7 @@ def test_not_found_page_per_language(site):
     assert "页面不存在" in (site / "404.html").read_text(encoding="utf-8")
     # Static hosts serve the root 404 for /en/… too: it says so in English and links the English home.
     assert '<p lang="en">Page not found.' in (site / "404.html").read_text(encoding="utf-8")
-    assert f'href="{SITE_URL}en/" hreflang="en"' in (site / "404.html").read_text(encoding="utf-8")
+    assert 'href="en/" hreflang="en">' in (site / "404.html").read_text(encoding="utf-8")
     assert "Page not found" in (site / "en" / "404.html").read_text(encoding="utf-8")
 
 
@@ -206,7 +231,7 @@ def test_broken_catalog_fails_the_strict_build_and_not_the_preview(tmp_path, pro
 
 
 def glossary_anchors(html: str) -> list[str]:
-    return re.findall(r'<h3 id="(term-[^"]+)"', html)
+    return re.findall(r'<div class="gwr-entry"[^>]*? id="(term-[^"]+)"', html)
 
 
 def test_glossary_pages_sorted_by_pinyin_and_alphabet_with_back_links(site, report):
@@ -226,7 +251,7 @@ def test_glossary_pages_sorted_by_pinyin_and_alphabet_with_back_links(site, repo
     # Back-links: every exemplar or action page where the term occurs (longest match) is linked.
     for term in ("term-zhong-ou-ban-lie", "term-quan-qiu-shu-mao-zhong-xin"):
         entry = zh[zh.index(f'id="{term}"'):]
-        entry = entry[: entry.index("<h3", 10)]
+        entry = entry[: entry.index('class="gwr-entry"', 10)]
         sections = {o.section_id for o in occurrences(report, ChineseMatcher(glossary))[term]}
         items = {s for s in sections if s.startswith(("exemplar-", "action-"))}
         assert items and all(f'href="../{s}/#{s}.' in entry for s in items), (term, items)
@@ -273,19 +298,33 @@ def test_every_link_to_a_paragraph_or_heading_resolves(site):
     assert checked > 500
 
 
-def test_summaries_on_english_item_pages_only_and_editorial_pages_in_both(site, report):
-    from generator.enrich.editorial import load_editorial
+def test_key_points_on_every_report_page_of_both_editions_and_editorial_pages_in_both(site, report):
+    """Each exemplar, action and part page shows its key points in the edition's language (要点 / Key points),
+    each point linking to a sentence it cites; other pages show no box."""
+    import html as html_module
+
+    from generator.enrich.editorial import load_editorial, summary_pages
 
     from conftest import ROOT
 
     editorial = load_editorial(ROOT, report)
-    for slug, points in editorial.summaries.items():
-        en = (site / "en" / slug / "index.html").read_text(encoding="utf-8")
-        zh = (site / slug / "index.html").read_text(encoding="utf-8")
-        block = en[en.index('class="admonition abstract"'):]
-        block = block[: block.index("</div>")]
-        assert "not part of the translation" in block and block.count("<li>") == len(points), slug
-        assert 'class="admonition abstract"' not in zh
+    pages = summary_pages(report)
+    assert len(pages) == 21
+    for lang, base, label in (("zh", site, "要点"), ("en", site / "en", "Key points")):
+        for slug in pages:
+            page = (base / slug / "index.html").read_text(encoding="utf-8")
+            assert page.count('class="admonition abstract"') == 1, (lang, slug)
+            block = page[page.index('class="admonition abstract"'):]
+            block = html_module.unescape(block[: block.index("</div>")])
+            points = editorial.summary(lang, slug)
+            assert f">{label}</p>" in block and block.count("<li>") == len(points) >= 3, (lang, slug)
+            assert "not part of the report or its translation" in block if lang == "en" else "不属于报告原文" in block
+            for point in points:
+                assert point.text[:12] in block.replace("’", "'") or point.text[:12] in block, (lang, slug, point.text)
+                assert f'#{point.sources[0]}"' in block, (lang, slug)
+        for slug in ("closing", "targets", "glossary", "index"):
+            path = base / ("" if slug == "index" else slug) / "index.html"
+            assert 'class="admonition abstract"' not in path.read_text(encoding="utf-8"), (lang, slug)
     for name, page in editorial.pages.items():
         en = (site / "en" / name / "index.html").read_text(encoding="utf-8")
         zh = (site / name / "index.html").read_text(encoding="utf-8")
@@ -303,7 +342,7 @@ def test_targets_pages_tables_charts_and_downloads(site):
 
     for base, heading in ((site, "2026年主要预期目标"), (site / "en", "Main targets for 2026")):
         html = (base / "targets" / "index.html").read_text(encoding="utf-8")
-        assert heading in html and html.count('class="gwr-card"') == 7
+        assert heading in html and html.count('class="gwr-card"') == 8  # the 7 main targets, the 1 goal for 2030
         # The chart is text and bars (no image a phone shrinks), its data table is folded beneath it.
         assert html.count('<figure class="gwr-chart" id="chart-achievements">') == 1 and 'role="img"' not in html
         assert html.count('<li><a class="gwr-bar-label"') >= 2 and 'class="gwr-data"' in html

@@ -142,6 +142,9 @@ def planted(tmp_path_factory, project_copier) -> Path:
     summaries = load(project, "summaries.en.yaml")
     summaries["exemplar-1"][0]["text"] = MULTILINE
     dump(project, "summaries.en.yaml", summaries)
+    summaries_zh = load(project, "summaries.zh.yaml")
+    summaries_zh["exemplar-1"][0]["text"] = MULTILINE  # the Chinese edition's key points
+    dump(project, "summaries.zh.yaml", summaries_zh)
     edit(project / "seeds" / "yiwu-2026-gwr-page2.txt", "(一)全力打造全球市场典范:", f"(一)全力打造全球市场典范{SEED_HEADING}:")
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {"NO_MKDOCS_2_WARNING": "1"}
     # `gwr build` refuses: the checks name the markup first, so an editor hears of it before the build.
@@ -187,6 +190,7 @@ def test_search_indexes_hold_no_live_markup(planted):
     ("glossary", "glossary variant and Chinese explanation", INLINE),
     ("en/merchants", "editorial title, intro, section, point", MULTILINE),
     ("en/exemplar-1", "summary point", MULTILINE),
+    ("exemplar-1", "Chinese key point", MULTILINE),
     ("exemplar-1", "seed heading", SEED_HEADING),
 ])
 def test_reader_sees_the_text_as_written(planted, page, field_kind, text):
@@ -221,7 +225,8 @@ def test_no_script_runs_in_the_browser(planted, browser):
 def test_templates_mark_only_their_own_macros_safe():
     """`| safe` is the one way around the Markdown escaping in templates: only for our macros' output."""
     templates = Path(__file__).resolve().parent.parent / "generator" / "site" / "templates"
-    macros = set(re.findall(r"{% macro (\w+)\(", (templates / "_macros.md.j2").read_text(encoding="utf-8")))
+    macros = {name for path in templates.glob("_*.j2")  # the macro files: _macros, _figures
+              for name in re.findall(r"{% macro (\w+)\(", path.read_text(encoding="utf-8"))}
     for path in templates.glob("*.j2"):
         for expression in re.findall(r"{{(.*?)\|\s*safe\s*}}", path.read_text(encoding="utf-8")):
             call = re.fullmatch(r"\s*(\w+)\([^()]*\)\s*", expression)

@@ -109,8 +109,8 @@ def test_new_moves_the_previous_reports_files_aside_and_deletes_nothing(switched
     assert (now / "style.yaml").read_bytes() == switched.untouched["style.yaml"]
     assert yaml.safe_load((now / "glossary" / "local.yaml").read_text(encoding="utf-8")) == {
         "city": "金华市", "terms": [], "explanations": []}
-    assert not any((now / name).exists() for name in ("summaries.en.yaml", "merchants.en.yaml", "highlights.en.yaml",
-                                                     "plan-links.yaml"))
+    assert not any((now / name).exists() for name in ("summaries.en.yaml", "summaries.zh.yaml", "merchants.en.yaml",
+                                                     "highlights.en.yaml", "plan-links.yaml"))
     for path in (now / "en").glob("*.po"):  # every catalog names the new report
         assert owner_of(path.read_text(encoding="utf-8").splitlines()) == Owner("金华市", 2025)
 
@@ -158,7 +158,7 @@ def test_the_glossary_of_the_new_report_is_its_own(switched):
     site = switched.project / "site"
     glossary = [site / "glossary" / "index.html", site / "en" / "glossary" / "index.html",
                 site / "downloads" / "glossary.csv", site / "downloads" / "glossary.tbx"]
-    entries = re.findall(r'<h3 id="(term-[^"]+)"', glossary[0].read_text(encoding="utf-8"))
+    entries = re.findall(r'<div class="gwr-entry"[^>]*? id="(term-[^"]+)"', glossary[0].read_text(encoding="utf-8"))
     assert {"term-ba-ba-zhan-lve", "term-zhong-guo-shi-xian-dai-hua", "term-gu-ding-zi-chan-tou-zi"} <= set(entries)
     assert "term-shi-wei" not in entries  # 市委 is Yiwu's (“CPC Yiwu Municipal Committee”), a local term
     assert [path.name for path in glossary if YIWU.search(path.read_text(encoding="utf-8"))] == []

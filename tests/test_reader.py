@@ -195,6 +195,6 @@ def test_chinese_in_the_english_edition_says_it_is_chinese(reader_site, rel):
 def test_english_in_the_chinese_glossary_says_it_is_english(reader_site):
     site, _ = reader_site
     html = (site / "glossary" / "index.html").read_text(encoding="utf-8")
-    names = re.findall(r'<p class="gwr-term-names"><span lang="en"><strong>([^<]+)</strong>', html)
+    names = re.findall(r'<dt><dfn>[^<]+</dfn> <span lang="en">([^<]+)</span>', html)
     assert len(names) > 250  # every entry's English rendering is marked as English
-    assert 'lang="en">Descriptive rendering' in html or 'lang="en">' in html.split("gwr-places", 1)[1]
+    assert 'lang="en">Descriptive rendering' in html or 'lang="en">' in html.split("gwr-term-meta", 1)[1]

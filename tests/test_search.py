@@ -12,7 +12,7 @@ import pytest
 
 from generator.site.search.index import fnv1a
 from generator.site.search.porter import stem
-from generator.site.search.tokens import chains, index_tokens, query_tokens
+from generator.site.search.tokens import chains, compounds, index_tokens, query_tokens, query_variants
 
 from conftest import ROOT
 
@@ -20,11 +20,11 @@ WORKER = ROOT / "overrides" / "assets" / "javascripts" / "gwr-search.js"
 
 
 def run_worker_functions(texts: list[str]) -> dict:
-    """chains, queryTokens and fnv1a of gwr-search.js, run by Node on the given texts."""
+    """chains, queryTokens, compounds, queryVariants and fnv1a of gwr-search.js, run by Node on the given texts."""
     script = (f"const g = require({json.dumps(str(WORKER))});"
               "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
               "process.stdout.write(JSON.stringify({chains: texts.map(g.chains), query: texts.map(g.queryTokens),"
-              " hash: texts.map(g.fnv1a)}));")
+              " compounds: texts.map(g.compounds), variants: texts.map(g.queryVariants), hash: texts.map(g.fnv1a)}));")
     done = subprocess.run(["node", "-e", script], input=json.dumps(texts), capture_output=True, text=True,
                           check=True)
     return json.loads(done.stdout)
@@ -41,16 +41,42 @@ def texts(report) -> list[str]:
         found += [m.string for m in read_catalog(path, "en") if m.id and m.string]
     for term in load_glossary(ROOT).terms:
         found += [*term.zh_forms, *term.en_forms, term.explanation_en, term.explanation_zh]
-    return found + ["Exporting 1,200,000 petitions; RMB 60 billion", "ＡＩ赋能　２０２６年", "Chi’an chi'an e-commerce"]
+    return found + ["Exporting 1,200,000 petitions; RMB 60 billion", "ＡＩ赋能　２０２６年", "Chi’an chi'an e-commerce",
+                    *VARIANTS, "赋能e‑commerce的 Jinhua-Yiwu-Dongyang", "state-of-the-art", "in-to"]
+
+
+VARIANTS = ["ecommerce", "e-commerce", "e commerce", "E-Commerce", "E‑COMMERCE", "ｅ－ｃｏｍｍｅｒｃｅ", "e  commerce"]
 
 
 @pytest.mark.skipif(not shutil.which("node"), reason="Node.js is not installed")
 def test_browser_and_index_cut_every_text_alike(texts):
     browser = run_worker_functions(texts)
-    for text, js_chains, js_query, js_hash in zip(texts, browser["chains"], browser["query"], browser["hash"]):
-        assert js_chains == chains(text), text
-        assert js_query == query_tokens(text), text
-        assert js_hash == fnv1a(text), text
+    for number, text in enumerate(texts):
+        assert browser["chains"][number] == chains(text), text
+        assert browser["query"][number] == query_tokens(text), text
+        assert browser["compounds"][number] == compounds(text), text
+        assert browser["variants"][number] == query_variants(text), text
+        assert browser["hash"][number] == fnv1a(text), text
+
+
+def test_hyphen_spacing_and_case_variants_are_one_word():
+    """e-commerce is indexed under e, commerc and ecommerc: every spelling of it finds it."""
+    indexed = index_tokens("cross-border e-commerce")
+    for variant in VARIANTS:
+        needed = query_tokens(variant)
+        assert set(needed) <= set(indexed), (variant, needed)
+    assert query_tokens("ecommerce") == query_tokens("E-Commerce") == query_tokens("ｅ－ｃｏｍｍｅｒｃｅ") == ["ecommerc"]
+    assert query_tokens("e commerce") == ["e", "commerc"]
+    assert query_tokens("cross-border") == query_tokens("crossborder") == ["crossbord"]
+    assert {"jinhua", "yiwu", "dongyang", "jinhuayiwu", "yiwudongyang", "jinhuayiwudongyang"} <= set(
+        index_tokens("Jinhua-Yiwu-Dongyang"))
+    assert query_tokens("Yiwu-Dongyang") == ["yiwudongyang"]
+    # A hyphenated word beside Chinese: the pair a query makes of it is indexed too.
+    assert set(query_tokens("赋能e-commerce")) <= set(index_tokens("数字赋能e-commerce"))
+    # Words typed apart that the text writes as one are tried joined when nothing holds them apart.
+    assert query_variants("live streaming") == ["livestreaming"]
+    assert query_variants("visa for foreigners") == []  # no pair without a stop word
+    assert query_tokens(query_variants("Live  Streaming")[0]) == query_tokens("livestreaming") == ["livestream"]
 
 
 @pytest.mark.parametrize("word, expected", [("petitions", "petit"), ("exporting", "export"), ("exporters", "export"),
@@ -103,7 +129,7 @@ def test_index_holds_every_sentence_under_its_tokens(built, report):
         docs += json.loads((built / "search" / "gwr" / "d" / f"{n}.json").read_text(encoding="utf-8"))
     assert len(docs) == len(meta["docPage"])
     by_anchor: dict[str, int] = {}
-    for number, (anchor, _, _) in enumerate(docs):
+    for number, (anchor, *_) in enumerate(docs):
         if anchor:
             by_anchor.setdefault(anchor, number)  # the sentence itself; its related words follow it
     for segment in [s for s in report.segments() if s.role.value == "sentence"][::7]:
@@ -170,3 +196,99 @@ def test_a_page_not_searched_downloads_no_index(browser, served):
 def test_glossary_entries_are_one_labelled_group_after_the_report(browser, served):
     paths, _ = results(browser, served, "", "义博会")
     assert paths[0] == "action-1/" and paths[-1] == "glossary/" and paths.count("glossary/") == 1
+
+
+# --- where the report is silent, spellings that differ, what typing costs --------------------------------
+
+
+def answer(browser, url: str, path: str, query: str, click_nearest: str | None = None) -> dict:
+    """What the search box shows for a query typed as a reader would: result pages, the 'no result' line,
+    the nearest terms offered; with click_nearest, what it shows after that term is clicked."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from search_hits import open_search, results_for, type_query
+
+    page = browser.new_page()
+    page.goto(url + path)
+    page.wait_for_load_state("networkidle")
+    open_search(page)
+    type_query(page, query)
+    links = results_for(page, query)
+    shown = {"pages": list(dict.fromkeys(link.removeprefix(url).split("?")[0].split("#")[0] for link in links)),
+             "meta": page.inner_text(".md-search-result__meta"),
+             "nearest": page.locator(".gwr-nearest a[data-gwr-query]").all_inner_texts(),
+             "entries": [a.get_attribute("href") for a in page.locator(".gwr-nearest a.gwr-nearest-entry").all()]}
+    if click_nearest:
+        page.locator(".gwr-nearest a[data-gwr-query]", has_text=click_nearest).first.click()
+        links = results_for(page, click_nearest)
+        shown["after"] = list(dict.fromkeys(link.removeprefix(url).split("?")[0].split("#")[0] for link in links))
+        shown["box"] = page.input_value("input.md-search__input")
+        shown["open"] = page.evaluate("document.getElementById('__search').checked")
+    page.close()
+    return shown
+
+
+@pytest.mark.parametrize("path, query, nearest, none", [
+    ("en/action-1/", "visa for foreigners", "foreigners mediating for foreigners", "No matching documents"),
+    ("action-1/", "出口退税", "市场采购", "没有找到符合条件的结果"),
+])
+def test_a_query_the_report_is_silent_on_finds_nothing_and_offers_the_nearest_terms(browser, served, path, query,
+                                                                                    nearest, none):
+    shown = answer(browser, served, path, query, click_nearest=nearest)
+    assert shown["pages"] == [] and shown["meta"] == none  # not pages without the words, struck out
+    assert nearest in shown["nearest"] and len(shown["nearest"]) <= 5
+    edition = "en/" if path.startswith("en/") else ""
+    assert all(href.startswith(f"{served}{edition}glossary/#term-") for href in shown["entries"])
+    # A nearest term is a search of its own: the box keeps open and shows its results.
+    assert shown["box"] == nearest and shown["open"] and shown["after"]
+
+
+def test_a_query_without_a_term_near_it_says_no_result_alone(browser, served):
+    shown = answer(browser, served, "en/", "bitcoin")
+    assert shown["pages"] == [] and shown["nearest"] == [] and shown["meta"] == "No matching documents"
+
+
+@pytest.mark.parametrize("query", ["ecommerce", "E-Commerce", "e commerce", "ECOMMERCE", "cross border e commerce",
+                                   "crossborder ecommerce"])
+def test_hyphen_spacing_and_case_variants_find_the_same_pages(browser, served, query):
+    expected = answer(browser, served, "en/", "e-commerce" if "cross" not in query else "cross-border e-commerce")
+    shown = answer(browser, served, "en/", query)
+    assert shown["pages"][:3] and set(shown["pages"][:3]) <= set(expected["pages"][:5]), (shown, expected)
+
+
+def test_words_typed_apart_find_what_the_report_writes_as_one(browser, served):
+    assert "en/action-1/" in answer(browser, served, "en/", "live streaming")["pages"][:3]  # livestreaming
+
+
+def test_typing_letter_by_letter_fetches_each_index_file_once_and_then_from_the_cache(browser, built):
+    """Results are computed once the typing pauses; each index file is fetched once a page; a later page
+    asks the server for the index's stamp only (meta.json), the rest comes from the browser's cache."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from search_hits import open_search, results_for
+    from search_silent import counting_server
+
+    query = "cross-border e-commerce platforms"
+    with counting_server(built) as (url, hits):
+        context = browser.new_context()
+        page = context.new_page()
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url) if "/search/gwr/" in request.url else None)
+        counts = []
+        for path in ("en/action-1/", "en/action-3/"):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            open_search(page)
+            requested.clear()
+            hits.clear()
+            page.keyboard.type(query, delay=40)
+            assert "en/action-1/" in [link.removeprefix(url).split("?")[0] for link in results_for(page, query)]
+            page.wait_for_load_state("networkidle")
+            counts.append((list(requested), dict(hits)))
+        context.close()
+    (first, first_hits), (second, second_hits) = counts
+    assert len(first) == len(set(first))  # 33 keys: each file at most once
+    assert all("?v=" in r for r in first if not r.endswith("meta.json"))  # versioned: cacheable for good
+    assert list(second_hits) == ["/en/search/gwr/meta.json"]  # revalidated; the shards and documents cached

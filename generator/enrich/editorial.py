@@ -1,10 +1,11 @@
-"""Editorial English content: summaries for merchants, the merchants page and the highlights page.
+"""Editorial content: key points of the report's pages, the merchants page and the highlights page.
 
-These are written by editors, separate from the translation, in translations/:
-summaries.en.yaml (3–6 points per exemplar and action page), merchants.en.yaml and
-highlights.en.yaml (sections of points). Every point cites the sentences it comes
-from by their IDs, so that the page can link to them. Problems are collected and
-reported with the file, the 1-based line and what to do.
+These are written by editors, separate from the translation, in translations/: the key points of
+every exemplar, action and part page in each edition's language (summaries.en.yaml,
+summaries.zh.yaml: 3–6 points per page), merchants.en.yaml and highlights.en.yaml (sections of
+points). Every point cites the sentences it comes from by their IDs, so that the page can link to
+them and the checks can compare its figures with theirs. Both languages' files are read and validated
+the same way; problems are collected and reported with the file, the 1-based line and what to do.
 """
 
 from __future__ import annotations
@@ -16,11 +17,14 @@ from pathlib import Path
 from ..errors import InputError, InputErrors
 from ..source.model import Report, SectionKind
 from ..util.yamlfile import child, line_of, read_yaml
+from .pages import PageKind, plan_pages
 
-SUMMARIES_FILE = "translations/summaries.en.yaml"
+# The key points of the report's pages, one file per edition language (the edition shows its own).
+SUMMARY_FILES = {"en": "translations/summaries.en.yaml", "zh": "translations/summaries.zh.yaml"}
 PAGE_FILES = {"merchants": "translations/merchants.en.yaml", "highlights": "translations/highlights.en.yaml"}
 SUMMARY_POINTS = (3, 6)
-CITING_FILES = (SUMMARIES_FILE, *PAGE_FILES.values(), "translations/plan-links.yaml")  # files that cite IDs
+SUMMARY_ITEMS = (SectionKind.EXEMPLAR, SectionKind.ACTION)  # item pages with key points; part pages have them too
+CITING_FILES = (*SUMMARY_FILES.values(), *PAGE_FILES.values(), "translations/plan-links.yaml")  # files that cite IDs
 OTHER_REPORT = "if the file belongs to another report, `gwr new` moves it aside (README: A new report)"
 
 
@@ -30,6 +34,7 @@ class Point:
     sources: tuple[str, ...]  # segment IDs
     line: int
     file: str = ""  # the file it is written in, for findings
+    lang: str = "en"  # the language it is written in: "zh" points are Chinese, all others English
 
 
 @dataclass(frozen=True)
@@ -54,12 +59,16 @@ class EditorialPage:
 
 @dataclass
 class Editorial:
-    summaries: dict[str, tuple[Point, ...]] = field(default_factory=dict)  # page slug -> points
+    summaries: dict[str, dict[str, tuple[Point, ...]]] = field(default_factory=dict)  # language -> slug -> points
     pages: dict[str, EditorialPage] = field(default_factory=dict)  # "merchants" / "highlights" -> page
+
+    def summary(self, lang: str, slug: str) -> tuple[Point, ...]:
+        """The key points of a page in one language; () where there are none (the page shows no box)."""
+        return self.summaries.get(lang, {}).get(slug, ())
 
     def points(self) -> list[Point]:
         """Every point, in the order of the files."""
-        found = [p for points in self.summaries.values() for p in points]
+        found = [p for by_page in self.summaries.values() for points in by_page.values() for p in points]
         return found + [p for page in self.pages.values() for section in page.sections for p in section.points]
 
 
@@ -68,8 +77,9 @@ def load_editorial(root: Path, report: Report) -> Editorial:
     errors: list[InputError] = []
     segments = report.segment_index()
     editorial = Editorial()
-    if (root / SUMMARIES_FILE).exists():
-        editorial.summaries = _summaries(root, report, segments, errors)
+    for lang, rel in SUMMARY_FILES.items():
+        if (root / rel).exists():
+            editorial.summaries[lang] = _summaries(root, rel, lang, report, segments, errors)
     for name, rel in PAGE_FILES.items():
         if (root / rel).exists():
             page = _page(root, rel, segments, errors)
@@ -80,7 +90,7 @@ def load_editorial(root: Path, report: Report) -> Editorial:
     return editorial
 
 
-def _points(items, node, rel: str, segments: dict, errors: list[InputError]) -> tuple[Point, ...]:
+def _points(items, node, rel: str, segments: dict, errors: list[InputError], lang: str = "en") -> tuple[Point, ...]:
     points = []
     for index, item in enumerate(items if isinstance(items, list) else []):
         line = line_of(child(node, index))
@@ -100,7 +110,7 @@ def _points(items, node, rel: str, segments: dict, errors: list[InputError]) -> 
         if unknown:
             errors.append(_error(rel, line, f"unknown sentence ID(s): {', '.join(map(str, unknown))}",
                                  f"use the msgctxt of the sentence in translations/en/<page>.po; {OTHER_REPORT}"))
-        points.append(Point(str(text or "").strip(), tuple(map(str, sources)), line, rel))
+        points.append(Point(str(text or "").strip(), tuple(map(str, sources)), line, rel, lang))
     return tuple(points)
 
 
@@ -108,31 +118,46 @@ def _error(rel: str, line: int | str, problem: str, fix: str) -> InputError:
     return InputError(rel, str(line), problem, fix, check="editorial")
 
 
-def _summaries(root: Path, report: Report, segments: dict, errors: list[InputError]) -> dict:
-    data, node = read_yaml(root, SUMMARIES_FILE, errors)
-    wanted = [s.id for s in report.sections() if s.kind in (SectionKind.EXEMPLAR, SectionKind.ACTION)]
+def summary_pages(report: Report) -> dict[str, set[str]]:
+    """The pages that have key points, each with the IDs of the sentences on it: every exemplar and action
+    page, and every part page with sentences of its own (the review, the plan's goals, the year's targets)."""
+    pages = {}
+    for plan in plan_pages(report):
+        if plan.kind is PageKind.ITEM and plan.sections[0].kind in SUMMARY_ITEMS:
+            pages[plan.slug] = {s.id for s in plan.sections[0].segments()}
+        elif plan.kind is PageKind.PART and any(block.body_segments for sec in plan.sections for block in sec.blocks):
+            heading = [plan.part.heading] if plan.part and plan.part.heading else []
+            pages[plan.slug] = {s.id for s in heading} | {s.id for sec in plan.sections for s in sec.segments()}
+    return pages
+
+
+def _summaries(root: Path, rel: str, lang: str, report: Report, segments: dict, errors: list[InputError]) -> dict:
+    data, node = read_yaml(root, rel, errors)
+    wanted = summary_pages(report)
     if not isinstance(data, dict):
-        errors.append(_error(SUMMARIES_FILE, 1, "expected one key per page", "write 'exemplar-1:' and so on"))
+        errors.append(_error(rel, 1, "expected one key per page", "write 'exemplar-1:' and so on"))
         return {}
     result = {}
     for slug, items in data.items():
         line = line_of(child(node, slug))
         if slug not in wanted:
-            errors.append(_error(SUMMARIES_FILE, line, f"{slug!r} is not an exemplar or action page",
+            errors.append(_error(rel, line, f"{slug!r} is not an exemplar, action or part page",
                                  f"use one of {', '.join(wanted)}; {OTHER_REPORT}" if wanted else OTHER_REPORT))
             continue
-        points = _points(items, child(node, slug), SUMMARIES_FILE, segments, errors)
+        points = _points(items, child(node, slug), rel, segments, errors, lang)
         low, high = SUMMARY_POINTS
         if not low <= len(points) <= high:
-            errors.append(_error(SUMMARIES_FILE, line, f"{slug} has {len(points)} points", f"give {low} to {high} points"))
-        foreign = [s for p in points for s in p.sources if s.split(".")[0] != slug]
+            errors.append(_error(rel, line, f"{slug} has {len(points)} points", f"give {low} to {high} points"))
+        foreign = [s for p in points for s in p.sources if s in segments and s not in wanted[slug]]
         if foreign:
-            errors.append(_error(SUMMARIES_FILE, line, f"{slug} cites sentences of other pages: {', '.join(foreign)}",
-                                 "cite sentences of the page the summary is on"))
+            errors.append(_error(rel, line, f"{slug} cites sentences of other pages: {', '.join(foreign)}",
+                                 "cite sentences of the page the points are on"))
         result[slug] = points
+    # Every exemplar and action page has points; a part's page may have none (a page just added shows no box).
+    items = {plan.slug for plan in plan_pages(report) if plan.kind is PageKind.ITEM}
     for slug in wanted:
-        if slug not in data:
-            errors.append(_error(SUMMARIES_FILE, "", f"no summary for {slug}", f"add '{slug}:' with its points"))
+        if slug not in data and slug in items:
+            errors.append(_error(rel, "", f"no key points for {slug}", f"add '{slug}:' with its points"))
     return result
 
 

@@ -6,24 +6,30 @@ search index, built into a sub-folder (site/en/) right after the Chinese build,
 so `mkdocs build` and `mkdocs serve` always produce and serve both.
 
 Pages have the same slug in every edition, so each page links to itself in every
-language (switcher, hreflang and x-default). Links are absolute: from site_url when
-it is set (set it when the site is served below a sub-path), else from the host root.
+language (switcher, hreflang and x-default). Links a reader follows (the switcher, the
+footer's editors' links, the not-found page's) are relative, so the built site works at any
+address and in any sub-folder; only what a standard wants absolute (hreflang, x-default, the
+sitemaps; MkDocs writes canonical and Open Graph URLs) is, from site_url. The other editions
+take the theme's files (Material's, overrides/assets) from the default edition's copy.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from jinja2 import pass_context
 from markupsafe import Markup
 
 from ..errors import InputError
 from ..util.files import write_if_changed
 from .escape import html_text
 from .render import Edition
-from .sitemaps import robots_txt, url_entry, write_sitemaps
+from .sitemaps import robots_txt, url_entry, write_sitemap
 from ..translation.localise import HTML_LANG
 from .build import build_timestamp
 from .generate import CONFIG_FILES, LANGUAGES, SUBDIRS, Generator
@@ -35,6 +41,18 @@ LANGUAGE_NAMES = {"zh": '<span lang="zh-Hans">中文</span>', "en": '<span lang=
 MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 OWN_WORKER = "assets/javascripts/gwr-search.js"
 DEFAULT_LANG = LANGUAGES[0]
+NOT_FOUND = "404.html"
+SHARED_THEME = "gwr_shared_theme"  # config.extra: this edition is built into the default one's site
+
+
+def page_path(src_uri: str) -> str:
+    """A page's URL in its edition: "" for the home, "action-3/" (directory URLs)."""
+    return "" if src_uri == "index.md" else src_uri.removesuffix(".md") + "/"
+
+
+def up_to_site_root(from_url: str, lang: str) -> str:
+    """From a page of an edition (its URL there: "", "action-3/", "404.html") up to the site's root."""
+    return "../" * (from_url.count("/") + SUBDIRS[lang].count("/"))
 
 
 @dataclass
@@ -65,6 +83,7 @@ def project_root(config) -> Path:
 class EditionSite:
     def __init__(self) -> None:
         self._editions: dict[tuple[Path, str], Edition] = {}  # the edition a config builds
+        self._shared: set[str] = set()  # URLs of the theme's files taken from the default edition (share_theme)
 
     def prepare(self, config) -> PreparedEdition:
         """Regenerate docs/ if an input changed; the nav and problems of this config's edition."""
@@ -78,10 +97,8 @@ class EditionSite:
         lang = edition_lang(config)
         edition = self._editions[root, lang] = result.editions[lang]
         self.name_site(config, edition)
-        # Until a page sets its own links (and on the 404 page), the switcher goes to the homes.
-        config.extra["alternate"] = self.alternates(config, "index.md")
-        config.extra["x_default"] = self.x_default(config, "index.md")
-        config.extra["home"] = self.page_url(config, lang, "index.md")
+        # Until a page sets its own links, the switcher goes to the homes (as on the not-found page).
+        self.set_page_links(config, "index.md", "")
         return PreparedEdition(result.editions[lang].nav, result.problems.get(lang, []))
 
     @staticmethod
@@ -100,6 +117,43 @@ class EditionSite:
         worker's URL, which this filter swaps in the rendered config block."""
         return Markup(MATERIAL_WORKER.sub(OWN_WORKER, str(config_block)))
 
+    def share_theme_files(self, config, files):
+        """An edition built into the default one's site (site/en/) copies none of the theme's files (Material's,
+        overrides/assets): its pages take the default edition's (share_theme). Its search worker stays, as it
+        finds the edition's index beside itself. Built alone (`mkdocs serve -f mkdocs.en.yml`), as MkDocs does."""
+        if not config.extra.get(SHARED_THEME):
+            return files
+        docs = Path(config.docs_dir).resolve()
+        for file in [f for f in files if f.abs_src_path and f.src_uri != OWN_WORKER
+                     and not Path(f.abs_src_path).resolve().is_relative_to(docs)]:
+            files.remove(file)
+            if not MATERIAL_WORKER.fullmatch(file.url):  # Material's config names the edition's own worker instead
+                self._shared.add(file.url)
+        return files
+
+    def share_theme(self, env, config):
+        """The theme's links to its files (`| url`, `| script_tag`) go to the default edition's copy, relative."""
+        if not self._shared:
+            return env
+        up, shared = "../" * SUBDIRS[edition_lang(config)].count("/"), self._shared
+        url, script_tag = env.filters["url"], env.filters["script_tag"]
+
+        @pass_context
+        def shared_url(context, value):
+            return url(context, up + value if str(value) in shared else value)
+
+        @pass_context
+        def shared_script_tag(context, script):  # config.extra_javascript: a path, or one with attributes
+            if str(script) in shared and isinstance(script, str):
+                script = up + script
+            elif str(script) in shared:
+                script = copy.copy(script)
+                script.path = up + script.path
+            return script_tag(context, script)
+
+        env.filters["url"], env.filters["script_tag"] = shared_url, shared_script_tag
+        return env
+
     def root_url(self, config) -> str:
         """The URL of the default edition's root, ending in '/'."""
         url = config.site_url or "/"
@@ -108,33 +162,60 @@ class EditionSite:
         return url[: -len(subdir)] if subdir and url.endswith("/" + subdir) else url
 
     def page_url(self, config, lang: str, src_uri: str) -> str:
-        path = "" if src_uri == "index.md" else src_uri.removesuffix(".md") + "/"
-        return f"{self.root_url(config)}{SUBDIRS[lang]}{path}"
+        """The page's absolute URL, as published (site_url): for hreflang, x-default and the sitemaps."""
+        return f"{self.root_url(config)}{SUBDIRS[lang]}{page_path(src_uri)}"
 
-    def alternates(self, config, src_uri: str) -> list[dict]:
-        return [{"name": LANGUAGE_NAMES[lang], "link": self.page_url(config, lang, src_uri), "lang": HTML_LANG[lang]}
-                for lang in LANGUAGES]
+    @staticmethod
+    def relative_url(config, lang: str, src_uri: str, from_url: str) -> str:
+        """The page of an edition (lang), relative to a page of this config's edition (its URL there)."""
+        own = edition_lang(config)
+        if lang == own:
+            return "../" * from_url.count("/") + page_path(src_uri) or "./"
+        return up_to_site_root(from_url, own) + SUBDIRS[lang] + page_path(src_uri) or "./"
 
-    def editors_links(self, config) -> str:
+    def alternates(self, config, src_uri: str, from_url: str) -> list[dict]:
+        """The page in every language: `link` absolute (Material's hreflang links in the head), `href`
+        relative to the page shown (the switcher, overrides/partials/alternate.html)."""
+        return [{"name": LANGUAGE_NAMES[lang], "lang": HTML_LANG[lang], "link": self.page_url(config, lang, src_uri),
+                 "href": self.relative_url(config, lang, src_uri, from_url)} for lang in LANGUAGES]
+
+    def set_page_links(self, config, src_uri: str, from_url: str) -> None:
+        """What the templates link from the page shown (its URL in the edition): switcher, hreflang, footer."""
+        config.extra["alternate"] = self.alternates(config, src_uri, from_url)
+        config.extra["x_default"] = self.x_default(config, src_uri)
+        config.copyright = self.editors_links(config, from_url)  # the footer links the editors' pages
+
+    def editors_links(self, config, from_url: str) -> str:
         """The footer's links to the editors' pages, in the edition's language (HTML; labels escaped)."""
-        edition = self._editions[project_root(config), edition_lang(config)]
-        links = " · ".join(f'<a href="{html_text(self.page_url(config, edition_lang(config), slug + ".md"))}">'
+        lang = edition_lang(config)
+        edition = self._editions[project_root(config), lang]
+        links = " · ".join(f'<a href="{html_text(self.relative_url(config, lang, slug + ".md", from_url))}">'
                            f"{html_text(label)}</a>" for label, slug in edition.footer)
         return f'<span class="gwr-editors">{html_text(edition.footer_title)}{html_text("：" if edition.lang == "zh" else ": ")}{links}</span>'
 
     def x_default(self, config, src_uri: str) -> str:
         return self.page_url(config, DEFAULT_LANG, src_uri)
 
+    def not_found_page(self, context, template_name: str, config):
+        """The not-found page's links, relative to its own folder like every page's (MkDocs makes them absolute
+        from site_url's path); overrides/404.html resolves them from there when a host serves it elsewhere."""
+        if template_name != NOT_FOUND:
+            return context
+        context["base_url"] = "."  # the edition's root: the page's own folder
+        self.set_page_links(config, "index.md", NOT_FOUND)
+        config.extra["home"] = "./"
+        config.extra["root_path"] = urlsplit(self.root_url(config)).path + SUBDIRS[edition_lang(config)]
+        return context
+
     def write_sitemaps(self, config) -> None:
-        """The edition's sitemap with every page's alternates, one beside each page, and robots.txt."""
+        """The edition's sitemap, every page with its alternates, and robots.txt naming every edition's."""
         lang = edition_lang(config)
         edition = self._editions[project_root(config), lang]
-        entries, folders = {}, {}
-        for src in (rel for rel in edition.pages if rel.endswith(".md")):
-            alternates = [(a["lang"], a["link"]) for a in self.alternates(config, src)]
-            entries[src] = url_entry(self.page_url(config, lang, src), [*alternates, ("x-default", self.x_default(config, src))])
-            folders["" if src == "index.md" else src.removesuffix(".md")] = src
-        write_sitemaps(Path(config.site_dir), folders, entries)
+        entries = []
+        for src in sorted(rel for rel in edition.pages if rel.endswith(".md")):
+            alternates = [(HTML_LANG[other], self.page_url(config, other, src)) for other in LANGUAGES]
+            entries.append(url_entry(self.page_url(config, lang, src), [*alternates, ("x-default", self.x_default(config, src))]))
+        write_sitemap(Path(config.site_dir), entries)
         if lang == DEFAULT_LANG:
             robots = robots_txt([self.page_url(config, other, "sitemap.xml").removesuffix("/") for other in LANGUAGES])
             write_if_changed(Path(config.site_dir) / "robots.txt", robots.encode("utf-8"))
@@ -170,4 +251,5 @@ class EditionSite:
             site_url = config.site_url + SUBDIRS[lang] if config.site_url else None
             other = load_config(str(root / CONFIG_FILES[lang]), site_dir=str(Path(config.site_dir) / SUBDIRS[lang]),
                                 strict=config.strict, site_url=site_url)
+            other.extra[SHARED_THEME] = True  # the theme's files are the default edition's (share_theme)
             build(other, dirty=scopes[lang] is Scope.PAGES)

@@ -3,7 +3,7 @@
 Used by render.Renderer: it links the first occurrence of each term on a page (in
 the text the page shows: English, or the Chinese where a translation is pending)
 and lays out the glossary page, sorted by pinyin in Chinese and alphabetically in
-English, with the places where each term occurs.
+English, with the places where each term occurs and the words its filter matches.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..enrich.enriched import EnrichedReport
-from ..enrich.glossary import Term, fold_en, pinyin_key
+from ..enrich.glossary import Term, fold_en, pinyin_key, toneless
 from ..enrich.terms import Occurrence
 from .escape import Safe, html_text, markdown_text, marked_chinese
 from .labels import N_
@@ -27,6 +27,8 @@ CATEGORY_LABELS = {
 SOURCE_LABELS = {"official": N_("官方译法"), "common": N_("通行译法"), "ours": N_("本站译法")}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])|(?<=[。！？])")
 SHORT = 160  # characters of explanation in a tooltip
+_APOSTROPHES = re.compile(r"[’'`ʼ]")  # Xi'an is typed xian (gwr.js folds a query alike)
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,18 @@ class LetterGroup:
     letter: str
     anchor: str
     terms: list[Term]
+
+
+def search_words(term: Term) -> str:
+    """What the glossary's filter matches (gwr.js reads it from data-gwr-find): the term's Chinese forms as
+    written, then the words of its English forms and the syllables of its pinyin, lower case, without tone
+    marks or apostrophes (ü as v). The filter finds Latin letters where a word starts, across the words that
+    follow it too (ecommerce finds e-commerce, shichang 市场 shì chǎng)."""
+    def fold(text: str) -> list[str]:
+        return _WORD.findall(_APOSTROPHES.sub("", toneless(text).lower()))
+
+    words = [*term.zh_forms, *(word for form in term.en_forms for word in fold(form)), *fold(term.pinyin)]
+    return " ".join(words)
 
 
 def short_explanation(text: str) -> str:
@@ -88,8 +102,9 @@ class GlossaryView:
 
     # --- the glossary page ---------------------------------------------------------------
 
-    def heading(self, term: Term) -> str:
-        return term.zh if self.zh else term.en
+    @staticmethod
+    def search_words(term: Term) -> str:
+        return search_words(term)
 
     def groups(self) -> list[LetterGroup]:
         """Entries by initial: the first letter of the pinyin (Chinese) or of the English."""

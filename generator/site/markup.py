@@ -169,5 +169,13 @@ class TextMarkup:
     def anomaly_message(self, note: Anomaly) -> str:
         return note.message_zh if self.zh else note.message
 
+    def anomaly_message_md(self, note: Anomaly) -> Safe:
+        """The note's message for a Markdown page: in another edition, the Chinese it quotes marked as such."""
+        return markdown_text(note.message_zh) if self.zh else marked_chinese(note.message, markdown_text)
+
+    def chinese_md(self, text: str) -> Safe:
+        """Chinese quoted on a Markdown page (a marker, an excerpt of the print): in another edition, marked."""
+        return markdown_text(text) if self.zh else Safe(f'<span lang="zh-Hans">{markdown_text(text)}</span>')
+
     def kind_label(self, kind: str) -> str:
         return self.language.gettext(ANOMALY_LABELS[kind]) if kind in ANOMALY_LABELS else kind

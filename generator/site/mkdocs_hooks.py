@@ -28,19 +28,26 @@ def on_config(config):
     for problem in edition.problems:  # a strict build stops here, naming the file and line
         log.warning(str(problem))
     config.nav = edition.nav
-    config.copyright = site.editors_links(config)  # the footer links the editors' pages
     return config
+
+
+def on_files(files, config):
+    return site.share_theme_files(config, files)  # site/en/ takes the theme's files from site/
 
 
 def on_env(env, config, files):
     env.filters["gwr_own_search_worker"] = site.use_own_search_worker
-    return env
+    return site.share_theme(env, config)
 
 
 def on_page_context(context, page, config, nav):
-    config.extra["alternate"] = site.alternates(config, page.file.src_uri)
-    config.extra["x_default"] = site.x_default(config, page.file.src_uri)
+    # Switcher, hreflang and footer links of this page (relative to it, but hreflang).
+    site.set_page_links(config, page.file.src_uri, page.url)
     return context
+
+
+def on_template_context(context, template_name, config):
+    return site.not_found_page(context, template_name, config)
 
 
 def on_post_build(config):

@@ -27,10 +27,14 @@ class ParallelText:
         return HTML_LANG[self.other.lang]
 
     def toggle(self) -> Safe:
-        """The reader's switch, and where gwr.js says that a link was copied (HTML)."""
+        """The reader's switch, where gwr.js says that a link was copied, and the words of the definition
+        a tapped glossary term shows (its link to the entry, its close button) (HTML)."""
         label = html_text(self.language.gettext(N_("中英对照")))
         copied = html_text(self.language.gettext(N_("链接已复制")))
-        return Safe(f'<p class="gwr-tools"><input type="checkbox" id="gwr-parallel" class="gwr-parallel-box">'
+        entry = html_text(self.language.gettext(N_("在术语表中查看")))
+        close = html_text(self.language.gettext(N_("关闭")))
+        return Safe(f'<p class="gwr-tools" data-gwr-entry="{entry}" data-gwr-close="{close}">'
+                    f'<input type="checkbox" id="gwr-parallel" class="gwr-parallel-box">'
                     f'<label for="gwr-parallel">{label}</label>'
                     f'<span class="gwr-copied" role="status" data-copied="{copied}"></span></p>')
 

@@ -1,13 +1,14 @@
-"""Editorial points (summaries, merchants, highlights) as an edition shows them, linked to their sources.
+"""Editorial points (key points, merchants, highlights) as an edition shows them, linked to their sources.
 
-In English, the editors' sentence and a link to each page it cites. In Chinese, the cited
-official sentences themselves stand for the point.
+Each edition shows the key points written in its language (summaries.<lang>.yaml): the editors'
+sentence and a link to each page it cites. The merchants and highlights points are written in English;
+in Chinese, the cited official sentences themselves stand for them.
 """
 
 from __future__ import annotations
 
 from ..enrich.editorial import Editorial, Point
-from ..source.model import Report, Section
+from ..source.model import Report
 from .escape import Safe, link, markdown_text, marked_chinese
 from .labels import N_
 from .language import EditionLanguage
@@ -25,9 +26,9 @@ class PointsView:
         self.links = links
         self.index = report.segment_index()
 
-    def summary(self, section: Section) -> tuple[Point, ...]:
-        """The merchants' summary of an exemplar or action page: English editions only."""
-        return () if self.zh else self.editorial.summaries.get(section.id, ())
+    def summary(self, slug: str) -> tuple[Point, ...]:
+        """The key points of a report page in the edition's language; none: the page shows no box."""
+        return self.editorial.summary(self.language.lang, slug)
 
     def point_md(self, point: Point, from_slug: str) -> Safe:
         """A point, then links to the sentences it cites (one per page cited)."""
@@ -35,6 +36,8 @@ class PointsView:
         for source in point.sources:
             first_on_page.setdefault(self.links.page_of(source).slug, source)
         links = [self.source_link(source, from_slug) for source in first_on_page.values()]
+        if self.zh and point.lang == "zh":  # written in Chinese by the editors
+            return Safe(f"{markdown_text(point.text)}（{'、'.join(links)}）")
         if self.zh:
             quoted = "".join(self.index[s].text for s in point.sources)
             return Safe(f"{markdown_text(quoted)}（{'、'.join(links)}）")

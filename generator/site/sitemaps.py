@@ -1,9 +1,7 @@
 """Sitemaps with every page's language versions, and robots.txt.
 
-Each edition's sitemap.xml lists its pages, each with its alternates (hreflang, x-default) in the
-sitemap protocol's xhtml:link form. Material's language switcher reads a sitemap beside every
-alternate link of a page (its URL + "sitemap.xml"); so each page's folder also holds a sitemap of
-that one page, and those requests find what they ask for.
+Each edition's sitemap.xml (at its root, with its gzip) lists its pages, each with its alternates
+(hreflang, x-default) in the sitemap protocol's xhtml:link form; robots.txt names every edition's.
 """
 
 from __future__ import annotations
@@ -30,17 +28,11 @@ def sitemap(entries: list[str]) -> str:
     return HEAD + "".join(entries) + "</urlset>\n"
 
 
-def write_sitemaps(site_dir: Path, pages: dict[str, str], entries: dict[str, str]) -> None:
-    """The edition's sitemap (and its gzip, stamped with the build date) and one beside every page.
-
-    pages: folder of the page relative to the edition ("" for the home) -> its src_uri;
-    entries: src_uri -> its <url> entry."""
-    full = sitemap([entries[src] for src in sorted(entries)])
-    write_if_changed(site_dir / "sitemap.xml", full.encode("utf-8"))
-    write_if_changed(site_dir / "sitemap.xml.gz", _gzip(full.encode("utf-8")))
-    for folder, src in pages.items():
-        if folder:
-            write_if_changed(site_dir / folder / "sitemap.xml", sitemap([entries[src]]).encode("utf-8"))
+def write_sitemap(site_dir: Path, entries: list[str]) -> None:
+    """The edition's sitemap of these <url> entries, and its gzip stamped with the build date."""
+    full = sitemap(entries).encode("utf-8")
+    write_if_changed(site_dir / "sitemap.xml", full)
+    write_if_changed(site_dir / "sitemap.xml.gz", _gzip(full))
 
 
 def robots_txt(sitemap_urls: list[str]) -> str:

@@ -7,6 +7,8 @@ translations/<lang>/targets.po, so editors can correct them like any translation
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from babel.numbers import format_compact_decimal, format_decimal
 
 from ..enrich.targets import Quantity
@@ -30,6 +32,25 @@ COMPARATOR_EN = {">": "more than ", ">=": "at least ", "<=": "no more than ", "~
 COMPARATOR_ZH = {">": ("超", ""), ">=": ("", "以上"), "<=": ("", "以内"), "~": ("", "左右"), "=": ("", ""),
                  "growth": ("增长", ""), "decline": ("下降", "")}
 HECTARES_PER_MU = 1 / 15
+KEY_TARGETS, KEY_ACHIEVEMENTS = 2, 1  # the home page's figures: what fits a phone's first screen with the tasks
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a targets table: a metric of one sentence with every figure the sentence gives for it."""
+
+    label: str
+    href: str  # the sentence
+    value: str
+    earlier: str = ""  # the figure at the start of the review, where the text gives one (从A增长至B)
+
+
+@dataclass(frozen=True)
+class Group:
+    """The rows of one task (一是…) of a section, under the task's title ("" outside any task)."""
+
+    heading: str
+    rows: tuple[Row, ...]
 
 
 def english_number(value: float) -> str:
@@ -56,11 +77,13 @@ class TargetView:
     def label(self, q: Quantity) -> str:
         return self.language.plain(q.id, q.metric_zh or q.unit)
 
-    def value(self, q: Quantity) -> str:
+    def value(self, q: Quantity, start: bool = True) -> str:
+        """The figure with its bound; in Chinese from→to as printed, unless start is False (the figure at the
+        start of the review is shown apart, by change())."""
         comparator = "=" if q.change and q.comparator == q.change else q.comparator
         if self.zh:
             before, after = COMPARATOR_ZH[comparator]
-            start = f"从{q.from_value}{q.unit}到" if q.from_value else ""
+            start = f"从{q.from_value}{q.unit}到" if q.from_value and start else ""
             rank = "第" if q.base_unit == "rank" else ""
             change = {"growth": "增长", "decline": "下降"}.get(q.change, "")
             return f"{start}{change}{before}{rank}{q.value}{q.unit}{after}"
@@ -106,6 +129,49 @@ class TargetView:
         return [(s.id, self.of_section(s.id)) for s in self.report.sections_of_kind(SectionKind.ACTION)
                 if self.of_section(s.id)]
 
+    def key_figures(self) -> tuple[list[Quantity], list[Quantity]]:
+        """The home page's figures: the first headline targets of the year (reports state the economy's growth
+        first) and the review's achievements, those stated from→to first and money before other units."""
+        ranked = sorted(self.of_period("achievement"), key=lambda q: (not q.from_value, q.base_unit not in CURRENCY))
+        firsts = {(q.segment_id, self.label(q)): q for q in reversed(ranked)}  # a metric of a sentence once
+        achievements = [q for q in ranked if firsts[(q.segment_id, self.label(q))] is q]
+        return self.headline()[:KEY_TARGETS], achievements[:KEY_ACHIEVEMENTS]
+
+    # --- rows: each metric of a sentence once, grouped by task ------------------------------
+
+    def rows(self, quantities: list[Quantity], from_slug: str) -> list[Row]:
+        """One row per metric of a sentence: a label the sentence gives several figures (连跨1500亿、2000亿、
+        2500亿元三个台阶) shows them in one row, and the same figure twice once."""
+        merged: dict[tuple[str, str], list[Quantity]] = {}
+        for q in quantities:
+            merged.setdefault((q.segment_id, self.label(q)), []).append(q)
+        join = self.language.list_separator.join
+        return [Row(label, self.links.url(segment_id, from_slug), join(dict.fromkeys(self.value(q, False) for q in same)),
+                    join(dict.fromkeys(filter(None, (self.change(q) for q in same)))))
+                for (segment_id, label), same in merged.items()]
+
+    def tasks(self, section_id: str, from_slug: str) -> list[Group]:
+        """A section's figures under the title of their task, each title once, in the order of the text."""
+        groups: list[Group] = []
+        for block in self.report.section(section_id).blocks:
+            ids = {s.id for s in block.segments}
+            found = [q for q in self.quantities if q.segment_id in ids]
+            if not found:
+                continue
+            heading = strip_end(self.language.plain(block.title_segment.id, block.title or "")) \
+                if block.title_segment else ""
+            rows = tuple(self.rows(found, from_slug))
+            if groups and groups[-1].heading == heading:  # paragraphs outside any task: one group
+                groups[-1] = Group(heading, groups[-1].rows + rows)
+            else:
+                groups.append(Group(heading, rows))
+        return groups
+
+    @staticmethod
+    def group(rows: list[Row]) -> Group:
+        """Rows outside any task, as one group."""
+        return Group("", tuple(rows))
+
     # --- tables and charts -------------------------------------------------------------
 
     def task_title(self, segment_id: str) -> str:
@@ -121,7 +187,7 @@ class TargetView:
         now = self.language.gettext(N_("现在"))
         groups = [ChartGroup(self.label(q), self.links.url(q.segment_id, from_slug), (
             Bar(earlier, q.base_value / float(q.value) * float(q.from_value), self.change(q)),
-            Bar(now, q.base_value, self.value(q)))) for q in quantities if q.from_value]
+            Bar(now, q.base_value, self.value(q, False)))) for q in quantities if q.from_value]
         return Safe(bar_chart(ident, title, groups))
 
     def source_link(self, q: Quantity, from_slug: str) -> Safe:

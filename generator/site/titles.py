@@ -83,11 +83,11 @@ class Titles:
         label = SECTION_LABELS.get(section.kind)
         return self.language.gettext(label) if label else None
 
-    def place(self, place: Place) -> str:
-        """Where a term occurs: the item's title, or the page and the section's label."""
+    def place(self, place: Place, short: bool = False) -> str:
+        """Where a term occurs: the item's title (short: its short title), or the page and the section's label."""
         plan = self.links.page_of_section[place.section_id]
         if plan.kind is PageKind.ITEM:
-            return self.item(plan.section)
+            return self.item(plan.section, short=short)
         label = self.section_label(self.report.section(place.section_id))
         title = self.page(plan)
         return f"{title} · {label}" if label and len(plan.sections) > 1 else title
@@ -117,10 +117,11 @@ class Titles:
         meta = self.report.meta
         return (meta.description_zh if self.zh else meta.description_en) or self.words.fill(*SITE_DESCRIPTION)
 
-    def introduction(self) -> str:
+    def introduction(self, with_delivered: bool = True) -> str:
         """The home page's opening: report.yaml's introduction, where {delivered} stands for the sentence of
-        `delivered:` (after it when it has none); else what the report is, when delivered, what it holds."""
-        meta, delivered = self.report.meta, self.delivered()
+        `delivered:` (after it when it has none); else what the report is, when delivered, what it holds.
+        Without with_delivered: what the report is and holds (the home page's lead; the sentence follows)."""
+        meta, delivered = self.report.meta, self.delivered() if with_delivered else ""
         given = meta.introduction_zh if self.zh else meta.introduction_en
         if not given:
             return self.language.space.join(filter(None, (self.words.fill(REPORT_IS), delivered,

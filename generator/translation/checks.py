@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .catalogs import TARGET_LANGUAGES, PoFile, catalog_dir, display, read_po_file, templates
 from ..enrich.editorial import load_editorial
+from ..enrich.facts import report_facts
 from ..enrich.invariants import structure_findings
 from ..enrich.pages import plan_pages
 from ..enrich.plan import load_plan
@@ -26,6 +27,7 @@ from ..source.model import Report
 from .numbers import compare as compare_numbers
 from .owner import owner_of, report_owner
 from .english import EnglishText, catalog_texts, editorial_texts, glossary_texts, plan_texts
+from .point_checks import point_findings
 from .quality import check_english
 from .style import load_style
 from ..source.load import load_report
@@ -44,6 +46,8 @@ def check_project(root: Path, langs: tuple[str, ...] = TARGET_LANGUAGES, run_msg
     plan = _loaded(findings, lambda: load_plan(root, report))
     style = _loaded(findings, lambda: load_style(root))
     citing = [*(editorial.points() if editorial else []), *(plan.links if plan else [])]
+    if editorial:  # every point's figures against the sentences it cites, in either language
+        findings.extend(point_findings(editorial.points(), report, report_facts(report), glossary))
     for lang in langs:
         english: list[EnglishText] = []
         findings.extend(check_catalogs(root, report, lang, run_msgfmt, glossary, english))

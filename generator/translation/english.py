@@ -72,9 +72,10 @@ def _shortened(text: str, size: int = 16) -> str:
 
 
 def editorial_texts(editorial: Editorial, chinese_of: dict[str, str]) -> list[EnglishText]:
-    """Summary and page points, with the Chinese of the sentences they cite."""
+    """The English key points and page points, with the Chinese of the sentences they cite (the Chinese
+    key points are checked for their figures and citations only: translation/point_checks.py)."""
     texts = []
-    for slug, points in editorial.summaries.items():
+    for slug, points in editorial.summaries.get("en", {}).items():
         texts += [_point(point, slug, chinese_of) for point in points]
     for name, page in editorial.pages.items():
         texts += [_point(point, name, chinese_of) for section in page.sections for point in section.points]

@@ -16,7 +16,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..enrich.editorial import PAGE_FILES, SUMMARIES_FILE
+from ..enrich.editorial import PAGE_FILES, SUMMARY_FILES
 from ..enrich.glossary import LOCAL_FILE, generate_pinyin, read_file, read_terms, toneless, used_in
 from ..enrich.glossary_scope import load_glossary
 from ..enrich.plan import PLAN_FILE
@@ -28,7 +28,7 @@ from .messages import INTERFACE, catalog_messages
 from .owner import Owner, catalogs_owner, owner_of, report_owner
 
 PREVIOUS_DIR = f"{TRANSLATIONS}/previous"
-REPORT_FILES = (SUMMARIES_FILE, *PAGE_FILES.values(), PLAN_FILE, LOCAL_FILE)  # one report's, besides catalogs
+REPORT_FILES = (*SUMMARY_FILES.values(), *PAGE_FILES.values(), PLAN_FILE, LOCAL_FILE)  # one report's, besides catalogs
 LOCAL_TEMPLATE = """\
 # The local glossary: the terms of this report alone (its city's places, platforms, firms, brands, events and
 # formulas), and under `explanations:` what this report says about terms of the shared glossary
@@ -197,7 +197,7 @@ def summary(result: NewReport) -> str:
               "  2. gwr outline      (check the parsed structure; gwr notes lists slips in the print)",
               "  3. translate translations/en/*.po (CONTRIBUTING.md); add the report's own terms to "
               f"{LOCAL_FILE}",
-              "  4. write translations/summaries.en.yaml, merchants.en.yaml, highlights.en.yaml and "
+              "  4. write translations/summaries.en.yaml, summaries.zh.yaml, merchants.en.yaml, highlights.en.yaml and "
               "plan-links.yaml as the report needs them" + (f" (the previous report's are in {result.folder}/)"
                                                            if result.folder else ""),
               "  5. gwr check, then commit translations/ together with seeds/"]

@@ -44,6 +44,7 @@ class SearchDoc:
     heading: str  # shown above the text in a result
     text: str  # shown in a result, with the query marked
     tokens: Counter  # what it is found by
+    names: tuple[str, ...] = ()  # a glossary entry's name in the edition's language, then in the other
 
 
 def search_documents(enriched: EnrichedReport, language: EditionLanguage, titles: Titles
@@ -134,4 +135,5 @@ def _glossary(plan: PagePlan, enriched: EnrichedReport, titles: Titles, language
         explanation = (term.explanation_zh or term.explanation_en) if language.zh else term.explanation_en
         names = " / ".join([*term.zh_forms, *term.en_forms, toneless(term.pinyin)])
         tokens = index_tokens(names) + index_tokens(names) + index_tokens(explanation)  # names count double
-        docs.append(SearchDoc(page, term.id, "term", heading, explanation, tokens))
+        own = (term.zh, term.en) if language.zh else (term.en, term.zh)
+        docs.append(SearchDoc(page, term.id, "term", heading, explanation, tokens, own))

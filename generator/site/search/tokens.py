@@ -6,6 +6,12 @@ English stop words and are reduced to their Porter stem. A document is indexed u
 unit and under every pair of neighbouring units of which one is Chinese (中欧, 欧班, 班列,
 600亿): overlapping bigrams, as Lucene's CJK bigram filter makes them. A query term then
 needs all its bigrams, so 中欧班列 is found as typed, whatever segmenter a browser has.
+
+Hyphen, spacing and case variants are the same word: words joined by hyphens are indexed under
+each word and under every run of them written as one (e-commerce: e, commerc and ecommerc), and a
+query joins them as one (E-Commerce and ecommerce ask for ecommerc; e commerce for e and commerc,
+which e-commerce has). Where no page holds a query, the browser tries it with two neighbouring
+words written as one (query_variants: live streaming -> livestreaming).
 """
 
 from __future__ import annotations
@@ -19,6 +25,10 @@ from .porter import stem
 
 # A Chinese character, a number with decimal point or thousands separators, or a Latin word.
 UNIT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[0-9]+(?:[.,][0-9]+)*%?|[a-z]+")
+HYPHEN = re.compile(r"[-\u2010\u2011]")
+HYPHENATED = re.compile(r"[a-z]+(?:[-\u2010\u2011][a-z]+)+")  # in normalised text: e-commerce, sea-rail-road
+SPACED = re.compile(r"(?<=[a-z])[\t\n\r ]+(?=[a-z])")  # between two words of a query
+MAX_VARIANTS = 4
 STOP_WORDS = frozenset(
     "a an and are as at be by for from has have in into is it its of on or such that the their this to was "
     "were which will with".split())
@@ -55,6 +65,25 @@ def chains(text: str) -> list[list[str]]:
     return [c for c in result if c]
 
 
+def compounds(text: str) -> list[str]:
+    """Every run of two or more hyphen-joined words written as one and stemmed: e-commerce -> ecommerc;
+    sea-rail-road -> searail, searailroad, railroad."""
+    result = []
+    for match in HYPHENATED.finditer(normalise(text)):
+        words = HYPHEN.split(match.group(0))
+        for start in range(len(words) - 1):
+            for end in range(start + 2, len(words) + 1):
+                joined = "".join(words[start:end])
+                if joined not in STOP_WORDS:
+                    result.append(stem(joined))
+    return result
+
+
+def join_hyphens(text: str) -> str:
+    """The text normalised, hyphen-joined words written as one (what a query asks for)."""
+    return HYPHENATED.sub(lambda match: HYPHEN.sub("", match.group(0)), normalise(text))
+
+
 def pairs(chain: list[str]) -> list[str]:
     """The bigrams of a run: neighbouring units of which one is Chinese."""
     return [a + b for a, b in zip(chain, chain[1:]) if is_chinese(a) or is_chinese(b)]
@@ -73,13 +102,18 @@ def _index_tokens(text: str) -> Counter:
     for chain in chains(text):
         tokens.update(chain)
         tokens.update(pairs(chain))
+    joined = compounds(text)
+    if joined:  # and what a query asks for next to them: 赋能e-commerce -> 能ecommerc
+        tokens.update(joined)
+        tokens.update(p for chain in chains(join_hyphens(text)) for p in pairs(chain) if p not in tokens)
     return tokens
 
 
 def query_tokens(text: str) -> list[str]:
-    """What a document must contain to match: a run's bigrams, and its units that no bigram covers."""
+    """What a document must contain to match: a run's bigrams, and its units that no bigram covers
+    (hyphen-joined words as one)."""
     needed: list[str] = []
-    for chain in chains(text):
+    for chain in chains(join_hyphens(text)):
         covered = set()
         for i, (a, b) in enumerate(zip(chain, chain[1:])):
             if is_chinese(a) or is_chinese(b):
@@ -87,3 +121,16 @@ def query_tokens(text: str) -> list[str]:
                 covered.update((i, i + 1))
         needed.extend(unit for i, unit in enumerate(chain) if i not in covered)
     return list(dict.fromkeys(needed))
+
+
+def query_variants(text: str) -> list[str]:
+    """The query with two neighbouring words written as one, one pair at a time (live streaming ->
+    livestreaming), for a query no page holds as typed; pairs with a stop word are left apart."""
+    joined = join_hyphens(text)
+    result = []
+    for match in SPACED.finditer(joined):
+        before, after = joined[:match.start()], joined[match.end():]
+        left, right = re.search(r"[a-z]+$", before).group(0), re.match(r"[a-z]+", after).group(0)
+        if left not in STOP_WORDS and right not in STOP_WORDS:
+            result.append(before + after)
+    return result[:MAX_VARIANTS]

@@ -1,14 +1,18 @@
 /*
  * The site's search: a web worker for Material for MkDocs' search box (its custom worker protocol:
  * SETUP -> READY, QUERY -> RESULT). Nothing is downloaded before the first query; then only the
- * index files the query needs, written by generator/site/search/index.py next to this edition.
+ * index files the query needs, written by generator/site/search/index.py next to this edition, each
+ * once a page (and from the browser's cache on later pages: their URLs carry the index's stamp).
  *
  * Tokens follow generator/site/search/tokens.py exactly (tests/test_search.py runs both on the
  * same texts): Chinese characters, numbers and Porter-stemmed Latin words are units; a document
  * is indexed under every unit and every pair of neighbouring units of which one is Chinese; a
- * query needs all its pairs, so what is typed is found as typed. Pages match when they hold every
+ * query needs all its pairs, so what is typed is found as typed. Hyphen, spacing and case variants
+ * are one word (e-commerce, ecommerce, E-Commerce, e commerce). Pages match when they hold every
  * token of the query; report pages come first, then editorial pages, then the glossary's entries
- * as one group. Results are HTML for Material's list, so every text is escaped here.
+ * as one group. When no page holds every token, the answer is no result, with the glossary's terms
+ * nearest to the query for gwr.js to list. A query runs once the typing pauses. Results are HTML
+ * for Material's list, so every text is escaped here.
  */
 "use strict";
 
@@ -21,13 +25,21 @@ const PAGE_DECAY = [1, 0.3, 0.1];  // a page's score: its best document, then a 
 const LIMITS = [10, 3, 1];  // result items per group: report pages, editorial pages, the glossary
 const DOCS_PER_ITEM = [3, 2, 6];
 const EXCERPT = {zh: 90, en: 220};
+const NEAREST = 5;  // glossary terms offered when the report is silent on a query
+const PAUSE = 150;  // ms without a key before a query typed in Latin letters or digits runs
 
 /* --- tokens (as tokens.py) ------------------------------------------------------------------- */
 
 const UNIT = /[\u3400-\u9fff\uf900-\ufaff]|[0-9]+(?:[.,][0-9]+)*%?|[a-z]+/g;
 const CHINESE = /^[\u3400-\u9fff\uf900-\ufaff]/;
+const HYPHEN = /[-\u2010\u2011]/g;
+const HYPHENATED = /[a-z]+(?:[-\u2010\u2011][a-z]+)+/g;  // e-commerce, sea-rail-road
+const SPACED = /(?<=[a-z])[\t\n\r ]+(?=[a-z])/g;  // between two words of a query
+const MAX_VARIANTS = 4;
 const STOP_WORDS = new Set(("a an and are as at be by for from has have in into is it its of on or such that " +
   "the their this to was were which will with").split(" "));
+
+const normalise = text => text.normalize("NFKC").toLowerCase();
 
 function unitOf(raw) {
   if (raw[0] >= "0" && raw[0] <= "9") return raw.replace(/,/g, "");
@@ -38,7 +50,7 @@ function unitOf(raw) {
 function chains(text) {
   const result = [];
   let current = [], end = 0;
-  for (const match of text.normalize("NFKC").toLowerCase().matchAll(UNIT)) {
+  for (const match of normalise(text).matchAll(UNIT)) {
     if (current.length && match.index !== end) {
       result.push(current);
       current = [];
@@ -52,11 +64,41 @@ function chains(text) {
   return result.filter(chain => chain.length);
 }
 
+/* Every run of two or more hyphen-joined words written as one and stemmed (e-commerce -> ecommerc). */
+function compounds(text) {
+  const result = [];
+  for (const match of normalise(text).matchAll(HYPHENATED)) {
+    const words = match[0].split(HYPHEN);
+    for (let start = 0; start + 1 < words.length; start++)
+      for (let end = start + 2; end <= words.length; end++) {
+        const joined = words.slice(start, end).join("");
+        if (!STOP_WORDS.has(joined)) result.push(stem(joined));
+      }
+  }
+  return result;
+}
+
+/* The text normalised, hyphen-joined words written as one (what a query asks for). */
+function joinHyphens(text) {
+  return normalise(text).replace(HYPHENATED, match => match.replace(HYPHEN, ""));
+}
+
+/* The query with two neighbouring words written as one, a pair at a time (live streaming -> livestreaming). */
+function queryVariants(text) {
+  const joined = joinHyphens(text), result = [];
+  for (const match of joined.matchAll(SPACED)) {
+    const before = joined.slice(0, match.index), after = joined.slice(match.index + match[0].length);
+    const left = /[a-z]+$/.exec(before)[0], right = /^[a-z]+/.exec(after)[0];
+    if (!STOP_WORDS.has(left) && !STOP_WORDS.has(right)) result.push(before + after);
+  }
+  return result.slice(0, MAX_VARIANTS);
+}
+
 function isPair(a, b) { return CHINESE.test(a) || CHINESE.test(b); }
 
 function queryTokens(text) {
   const needed = [];
-  for (const chain of chains(text)) {
+  for (const chain of chains(joinHyphens(text))) {
     const covered = new Set();
     for (let i = 0; i + 1 < chain.length; i++)
       if (isPair(chain[i], chain[i + 1])) {
@@ -153,15 +195,24 @@ function stem(word) {
 
 /* --- index files, fetched when needed and kept ------------------------------------------------- */
 
+/* Each file is fetched once per page and kept. meta.json is revalidated on every page (it names the
+   index's stamp); every other file is asked for with ?v=<stamp>, so the browser's cache may serve it
+   without asking again for as long as it keeps it: a new build has a new stamp. */
 const cache = new Map();
-function load(path) {
-  if (!cache.has(path))
-    cache.set(path, fetch(new URL(path, INDEX)).then(r => {
+function load(path, meta) {
+  if (!cache.has(path)) {
+    const url = new URL(path, INDEX);
+    if (meta) url.searchParams.set("v", meta.stamp);
+    cache.set(path, fetch(url, {cache: meta ? "force-cache" : "no-cache"}).then(r => {
       if (!r.ok) throw new Error(`${path}: ${r.status}`);
       return r.json();
     }));
+    cache.get(path).catch(() => cache.delete(path));  // a failed fetch is tried again by the next query
+  }
   return cache.get(path);
 }
+
+const loadMeta = () => load("meta.json");
 
 function fnv1a(text) {
   let h = 2166136261;
@@ -177,7 +228,7 @@ function shardOf(token, meta) {
 /* --- search ------------------------------------------------------------------------------------ */
 
 async function postings(meta, needed, prefix) {
-  const shards = await Promise.all(needed.map(t => load(`t/${shardOf(t, meta)}.json`)));
+  const shards = await Promise.all(needed.map(t => load(`t/${shardOf(t, meta)}.json`, meta)));
   return needed.map((token, i) => {
     if (token !== prefix) return [[shards[i][token] || [], 1]];
     return Object.keys(shards[i]).filter(key => key.startsWith(token))
@@ -205,6 +256,7 @@ function scoreDocuments(meta, lists) {
   return docs;
 }
 
+/* Pages that hold every token of the query (in any of their documents), best first per group. */
 function rankPages(meta, docs, count) {
   const pages = new Map();
   for (const entry of docs.values()) {
@@ -214,8 +266,7 @@ function rankPages(meta, docs, count) {
     item.docs.push(entry);
     pages.set(page, item);
   }
-  const best = Math.max(0, ...[...pages.values()].map(p => p.matched.size));
-  const kept = [...pages.values()].filter(p => p.matched.size === best);
+  const kept = [...pages.values()].filter(p => p.matched.size === count);
   for (const item of kept) {
     item.docs.sort((a, b) => b.matched.size - a.matched.size || b.score - a.score || a.doc - b.doc);
     item.coverage = item.docs[0].matched.size;  // how much of the query one sentence holds
@@ -225,41 +276,70 @@ function rankPages(meta, docs, count) {
   kept.sort((a, b) => a.group - b.group || b.coverage - a.coverage || b.score - a.score || a.page - b.page);
   const shown = [];
   meta.groups.forEach((_, group) => shown.push(...kept.filter(p => p.group === group).slice(0, LIMITS[group])));
-  return {pages: shown, complete: best === count};
+  return shown;
 }
 
-async function search(text) {
-  const needed = queryTokens(text);
-  if (!needed.length) return [];  // Material asks with the empty box as soon as the worker is ready
-  const meta = await load("meta.json");
-  const last = /([a-z]{3,})$/.exec(text.normalize("NFKC").toLowerCase());
-  const prefix = last && !STOP_WORDS.has(last[1]) ? stem(last[1]) : null;
-  let tokens = needed, {pages, complete} = rankPages(meta,
-    scoreDocuments(meta, await postings(meta, needed, prefix)), needed.length);
-  if (!pages.some(p => p.group === 0) && needed.some(t => t.length > 1 && CHINESE.test(t))) {
-    // No page of the report has the words as typed: its pages with every character come closest.
-    const characters = [...new Set(chains(text).flat())];
-    const closest = rankPages(meta, scoreDocuments(meta, await postings(meta, characters, null)), characters.length);
-    pages = [...closest.pages.filter(p => p.group === 0), ...pages];
-    tokens = [...needed, ...characters];
-    complete = false;
-  }
-  const wanted = pages.flatMap(p => p.docs.slice(0, DOCS_PER_ITEM[p.group]).map(d => d.doc));
+/* The stem of the word being typed (the text ends in it), which the stems it begins also match. */
+function prefixOf(text) {
+  const last = /([a-z]{3,})$/.exec(joinHyphens(text));
+  return last && !STOP_WORDS.has(last[1]) ? stem(last[1]) : null;
+}
+
+async function find(meta, text) {
+  const tokens = queryTokens(text), prefix = prefixOf(text);
+  const pages = rankPages(meta, scoreDocuments(meta, await postings(meta, tokens, prefix)), tokens.length);
+  return {tokens, prefix, pages};
+}
+
+async function chunksOf(meta, docs) {
   const chunks = new Map();
-  await Promise.all([...new Set(wanted.map(d => Math.floor(d / meta.chunk)))].map(async n =>
-    chunks.set(n, await load(`d/${n}.json`))));
-  const query = text.trim();
-  const marker = new Marker(text, tokens, prefix);
-  return pages.map(p => item(meta, p, chunks, query, complete, marker));
+  await Promise.all([...new Set(docs.map(d => Math.floor(d / meta.chunk)))].map(async n =>
+    chunks.set(n, await load(`d/${n}.json`, meta))));
+  return doc => chunks.get(Math.floor(doc / meta.chunk))[doc % meta.chunk];
 }
 
-function item(meta, page, chunks, query, complete, marker) {
+/* The answer to a query: Material's result items, and for gwr.js the query it answers and, when no
+   page holds every word of it, the glossary's terms nearest to it. */
+async function search(text) {
+  const query = text.trim();
+  if (!queryTokens(text).length) return {items: [], gwr: {query}};  // Material asks with the empty box at once
+  const meta = await loadMeta();
+  let found = await find(meta, text);
+  for (const variant of found.pages.length ? [] : queryVariants(text)) {  // live streaming -> livestreaming
+    const joined = await find(meta, variant);
+    if (joined.pages.length) { found = joined; break; }
+  }
+  if (!found.pages.length) return {items: [], gwr: {query, nearest: await nearest(meta, text), labels: meta.labels}};
+  const {pages, tokens, prefix} = found;
+  const doc = await chunksOf(meta, pages.flatMap(p => p.docs.slice(0, DOCS_PER_ITEM[p.group]).map(d => d.doc)));
+  const marker = new Marker(text, tokens, prefix);
+  return {items: pages.map(p => item(meta, p, doc, query, marker)), gwr: {query}};
+}
+
+/* The report is silent on the query: the glossary's entries that share most of its words (stems,
+   and for Chinese its pairs of characters) with it, their names counting double. */
+async function nearest(meta, text) {
+  const glossary = meta.groups.indexOf("glossary"), term = meta.kinds.indexOf("term");
+  const docs = scoreDocuments(meta, await postings(meta, queryTokens(text), prefixOf(text)));
+  const found = [...docs.values()].filter(d =>
+    meta.docKind[d.doc] === term && meta.pages[meta.docPage[d.doc]][2] === glossary);
+  found.sort((a, b) => b.matched.size - a.matched.size || b.score - a.score || a.doc - b.doc);
+  const chosen = found.slice(0, NEAREST);
+  const doc = await chunksOf(meta, chosen.map(d => d.doc));
+  const slug = meta.pages.find(p => p[2] === glossary)?.[0] || "glossary";
+  return chosen.map(d => {
+    const [anchor, , , name, other] = doc(d.doc);
+    return {name, other, location: `${slug}/#${anchor}`};
+  });
+}
+
+function item(meta, page, doc, query, marker) {
   const [slug, title] = meta.pages[page.page];
   // Material lists a query term marked false as missing: here, when the page has only related words.
-  const terms = {[query]: complete && meta.kinds[meta.docKind[page.docs[0].doc]] !== "related"};
+  const terms = {[query]: meta.kinds[meta.docKind[page.docs[0].doc]] !== "related"};
   const base = slug === "index" ? "" : `${slug}/`;
   const docs = page.docs.slice(0, DOCS_PER_ITEM[page.group]).map((d, k) => {
-    const [anchor, heading, text] = chunks.get(Math.floor(d.doc / meta.chunk))[d.doc % meta.chunk];
+    const [anchor, heading, text] = doc(d.doc);
     return {
       location: anchor ? `${base}#${anchor}` : base, title: escapeHTML(heading),
       text: marker.excerpt(text, EXCERPT[meta.lang] || 160), terms,
@@ -290,20 +370,37 @@ class Marker {
           for (let k = 0; k < run.length; k++) marked[i + k] = true;
           whole = true;
         }
+    const wanted = unit => this.tokens.has(unit) || (this.prefix && unit.startsWith(this.prefix));
     if (!whole) units.forEach((u, i) => {
       if (!u.unit) return;
-      if (this.tokens.has(u.unit) || (this.prefix && u.unit.startsWith(this.prefix))) marked[i] = true;
+      if (wanted(u.unit)) marked[i] = true;
       const next = units[i + 1];
       if (next && next.start === u.end && next.unit && this.tokens.has(u.unit + next.unit))
         marked[i] = marked[i + 1] = true;
     });
+    const found = [...units.filter((u, i) => marked[i]).map(u => [u.start, u.end]),
+      ...this.compoundSpans(text, wanted)].sort((a, b) => a[0] - b[0] || a[1] - b[1]);  // e-commerce for ecommerce
     const spans = [];
-    units.forEach((u, i) => {
-      if (!marked[i]) return;
+    for (const [start, end] of found) {
       const previous = spans.at(-1);
-      if (previous && previous[1] === u.start) previous[1] = u.end;
-      else spans.push([u.start, u.end]);
-    });
+      if (previous && previous[1] >= start) previous[1] = Math.max(previous[1], end);
+      else spans.push([start, end]);
+    }
+    return spans;
+  }
+
+  /* Spans of hyphen-joined words in the text whose joined stem the query asks for. */
+  compoundSpans(text, wanted) {
+    const spans = [];
+    for (const match of text.toLowerCase().matchAll(HYPHENATED)) {
+      const words = [];
+      for (const word of match[0].matchAll(/[a-z]+/g))
+        words.push({word: word[0], start: match.index + word.index, end: match.index + word.index + word[0].length});
+      for (let start = 0; start + 1 < words.length; start++)
+        for (let end = start + 2; end <= words.length; end++)
+          if (wanted(stem(words.slice(start, end).map(w => w.word).join(""))))
+            spans.push([words[start].start, words[end - 1].end]);
+    }
     return spans;
   }
 
@@ -332,17 +429,28 @@ function escapeHTML(text) {
 
 /* --- Material's worker protocol ---------------------------------------------------------------- */
 
-let latest = 0;
-if (IN_BROWSER) self.addEventListener("message", ({data}) => {
-  if (data.type === SETUP) {
-    self.postMessage({type: READY});
-  } else if (data.type === QUERY) {
-    const query = ++latest;
-    search(data.data)
-      .catch(() => [])
-      .then(items => { if (query === latest) self.postMessage({type: RESULT, data: {items}}); });
+/* Material asks at every key released: the search runs once the reader pauses (PAUSE after the last
+   key), and at once after text that ends in Chinese (an input method commits whole words) or an empty
+   box. The index's meta.json is fetched with the first key, while the reader goes on typing. */
+let latest = 0, timer = 0;
+function answer(text) {
+  const query = ++latest;
+  clearTimeout(timer);
+  const run = () => search(text)
+    .catch(() => ({items: [], gwr: {query: text.trim()}}))
+    .then(data => { if (query === latest) self.postMessage({type: RESULT, data}); });
+  const now = !text.trim() || CHINESE.test([...text.trim()].at(-1));
+  if (now) run();
+  else {
+    loadMeta().catch(() => {});
+    timer = setTimeout(run, PAUSE);
   }
+}
+
+if (IN_BROWSER) self.addEventListener("message", ({data}) => {
+  if (data.type === SETUP) self.postMessage({type: READY});
+  else if (data.type === QUERY) answer(data.data);
 });
 
 /* Tests run this file in Node to compare its tokens with the Python ones. */
-if (typeof module !== "undefined") module.exports = {chains, queryTokens, stem, fnv1a, Marker};
+if (typeof module !== "undefined") module.exports = {chains, queryTokens, compounds, queryVariants, stem, fnv1a, Marker, PAUSE};
