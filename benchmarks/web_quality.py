@@ -32,6 +32,9 @@ LIGHTHOUSE_PAGES = ["", "action-3/", "targets/", "glossary/", "en/", "en/action-
 AXE_PAGES = ["", "plan/", "exemplar-4/", "action-3/", "closing/", "targets/", "glossary/", "merchants/", "highlights/",
              "source-notes/", "translation-status/", "contributing/", "404.html"]
 BUDGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100, "kilobytes": 100}
+# The glossary holds every term on one page (311 entries: names, pinyin, explanations, where each occurs; some
+# 58 KB gzip of HTML, the theme's files beside): its first visit has a budget of its own.
+PAGE_BUDGETS = {"glossary/": {"kilobytes": 135}, "en/glossary/": {"kilobytes": 135}}
 
 
 def lighthouse(url: str) -> dict:
@@ -80,7 +83,7 @@ def main(site: Path) -> bool:
             scores = lighthouse(base + path)
             print(f"{'/' + path:<16}{scores['performance']:>6}{scores['accessibility']:>6}{scores['best-practices']:>6}"
                   f"{scores['seo']:>6}{scores['kilobytes']:>8.1f}  {'; '.join(scores['failing'])}")
-            over = [name for name, budget in BUDGETS.items()
+            over = [name for name, budget in {**BUDGETS, **PAGE_BUDGETS.get(path, {})}.items()
                     if (scores[name] > budget if name == "kilobytes" else scores[name] < budget)]
             if over or scores["failing"]:
                 ok = False
