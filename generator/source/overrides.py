@@ -69,27 +69,17 @@ def load_overrides(seeds_dir: Path) -> Overrides:
     if not isinstance(data, dict):
         return overrides
     errors: list[InputError] = []
-    for heading, role, line in _entries(data, node, "part_roles", shown, errors):
-        if role not in ROLE_NAMES:
-            errors.append(InputError(shown, str(line), f"part_roles: unknown role '{role}'",
-                                     f"use one of: {', '.join(sorted(ROLE_NAMES))}", check="metadata"))
-            continue
-        overrides.part_roles[heading] = ROLE_NAMES[role]
-        overrides.lines["part_roles", heading] = line
-    for heading, kind, line in _entries(data, node, "item_kinds", shown, errors):
-        if kind not in ITEM_KINDS:
-            errors.append(InputError(shown, str(line), f"item_kinds: unknown kind '{kind}'",
-                                     f"use one of: {', '.join(ITEM_KINDS)}", check="metadata"))
-            continue
-        overrides.item_kinds[heading] = ITEM_KINDS[kind]
-        overrides.lines["item_kinds", heading] = line
-    for where, reading, line in _entries(data, node, "line_readings", shown, errors):
-        if reading not in READINGS:
-            errors.append(InputError(shown, str(line), f"line_readings: unknown reading '{reading}'",
-                                     f"use one of: {', '.join(READINGS)}", check="metadata"))
-            continue
-        overrides.line_readings[where] = reading
-        overrides.lines["line_readings", where] = line
+    # key in report.yaml, what its values are, the words allowed (-> what they mean)
+    vocabularies = (("part_roles", "role", ROLE_NAMES), ("item_kinds", "kind", ITEM_KINDS),
+                    ("line_readings", "reading", {reading: reading for reading in READINGS}))
+    for key, what, words in vocabularies:
+        for name, value, line in _entries(data, node, key, shown, errors):
+            if value not in words:
+                errors.append(InputError(shown, str(line), f"{key}: unknown {what} '{value}'",
+                                         f"use one of: {', '.join(words)}", check="metadata"))
+                continue
+            getattr(overrides, key)[name] = words[value]
+            overrides.lines[key, name] = line
     if errors:
         raise InputErrors(errors)
     return overrides
