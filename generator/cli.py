@@ -88,19 +88,30 @@ def cmd_build(args) -> int:
               file=sys.stderr)
         return 1
     logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)  # MkDocs' own warnings
+    before = _folder_identity(root / args.site_dir)
     try:
         build_site(root, root / args.site_dir, wait=not args.no_wait)  # the MkDocs hook generates docs/ first
     except (MkDocsException, BuildRunning) as err:
         print(f"error: {err}\n{args.site_dir}/ was not changed.", file=sys.stderr)
         return 1
     except KeyboardInterrupt as err:
-        if getattr(err, "site_changed", False):  # the interrupt came after the swap: the new build is in place
+        # After the swap the new build is in place; an interrupt after build_site's own handlers carries no
+        # site_changed, but the swap shows: site/ is another folder (renameat2 exchanged them).
+        if getattr(err, "site_changed", False) or _folder_identity(root / args.site_dir) != before:
             print(f"interrupted after the swap: {args.site_dir}/ holds the new build.", file=sys.stderr)
         else:
             print(f"interrupted: {args.site_dir}/ was not changed.", file=sys.stderr)
         return 130
     print(f"built {args.site_dir}/ in {time.monotonic() - started:.1f} s")
     return 0
+
+
+def _folder_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _print_findings(findings, stream) -> int:
@@ -135,6 +146,8 @@ def cmd_update(args) -> int:
         return 1
     for lang in args.lang or TARGET_LANGUAGES:
         result = update(root, report, lang)
+        for path in result.recorded:
+            print(f"recorded the part pages' addresses in {display(path, root)} (part_slugs)")
         for path in result.written:
             print(f"updated {display(path, root)}")
         print(f"{lang}: {len(result.written)} catalog(s) written, {result.unchanged} unchanged; "
@@ -206,6 +219,10 @@ def cmd_check(args) -> int:
 
     root = _root(args)
     findings = check_project(root, tuple(args.lang or TARGET_LANGUAGES))
+    if args.base:  # a pull request: what it loses against its base branch
+        from .translation.regressions import base_findings
+
+        findings += base_findings(root, args.base, tuple(args.lang or TARGET_LANGUAGES))
     if args.files:  # pre-commit: the problems of the files being committed (the whole project is read)
         wanted = {_project_path(root, name) for name in args.files}
         findings = [f for f in findings if f.file in wanted]
@@ -253,6 +270,9 @@ def main(argv: list[str] | None = None) -> int:
             verb.add_argument("--json", action="store_true", help="machine-readable output")
         if name == "check":
             verb.add_argument("--strict", action="store_true", help="fail on warnings too")
+            verb.add_argument("--base", metavar="REF", help="also what was lost since git REF (a pull request's base): "
+                              "translations emptied or pending (errors), entries turned fuzzy, citations and points "
+                              "removed (warnings)")
             verb.add_argument("--format", choices=FORMATS, default="text",
                               help="text (file:line: …), github (annotations in a workflow) or json")
             verb.add_argument("files", nargs="*", help="report only the problems of these files (pre-commit)")

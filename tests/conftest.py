@@ -42,6 +42,7 @@ class SeedProject:
         self.seeds = path / "seeds"
         self.seeds.mkdir(parents=True)
         self.meta = yaml.safe_load((ROOT / "seeds" / "report.yaml").read_text(encoding="utf-8"))
+        self.meta.pop("part_slugs", None)  # where the real report's parts are: a test's text has its own parts
 
     def write_pages(self, *pages: bytes | str, names: list[str] | None = None) -> None:
         names = names or [f"page{i + 2}.txt" for i in range(len(pages))]
@@ -69,6 +70,14 @@ def seed_project(tmp_path) -> SeedProject:
 
 
 SITE_INPUTS = ("mkdocs.yml", "mkdocs.en.yml", "CONTRIBUTING.md", "seeds", "overrides", "translations", "generator", "docs")
+
+
+def copy_texts(tmp_path: Path) -> Path:
+    """A project of the seeds and translations alone: enough for gwr check, update and the editorial files."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "seeds", root / "seeds")
+    shutil.copytree(ROOT / "translations", root / "translations")
+    return root
 
 
 def copy_project(target: Path) -> Path:
@@ -123,6 +132,15 @@ def serve(folder: Path, port: int = 0, compress: bool = False):
         server.shutdown()
 
 
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory, project_copier):
+    """One copy of the project built with `gwr build` and served, for the tests that only read the site
+    (reader pages, touch, the first minute, search): (site folder, base URL)."""
+    project = project_copier(tmp_path_factory.mktemp("served") / "project")
+    with built_and_served(project) as url:
+        yield project / "site", url
+
+
 @contextmanager
 def built_and_served(project: Path, *command: str):
     """The project's site built for the address it is then served at (site_url: canonical links,
@@ -140,6 +158,22 @@ def built_and_served(project: Path, *command: str):
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
+
+
+class NotFoundPageHandler(_QuietHandler):
+    """A static host whose missing addresses get the site's 404.html (status 404), as GitHub Pages does."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class _GzipHandler(_QuietHandler):

@@ -315,7 +315,8 @@ def cited_in_merchants(root: Path, text: str) -> list[str]:
     import yaml
 
     data = yaml.safe_load((root / "translations" / "merchants.en.yaml").read_text(encoding="utf-8"))
-    return next(p["source"] for s in data["sections"] for p in s["points"] if text in p["text"])
+    sources = next(p["source"] for s in data["sections"] for p in s["points"] if text in p["text"])
+    return [source.partition("@")[0] for source in sources]  # the IDs, without their fingerprints
 
 
 def test_citations_follow_an_inserted_sentence_and_warn_until_update(project, report):
@@ -351,10 +352,13 @@ def test_a_cited_sentence_that_changed_warns_on_the_point(project):
 
 
 def test_a_part_whose_page_is_renamed_keeps_its_translations_and_a_reworded_heading_is_the_one_fuzzy_entry(project):
-    """Reworded so that its role changes (plan -> another role), the part's page and catalog move from plan to
-    part-2: every translation moves with its ID; the heading, reworded, is the only entry to review."""
+    """Its heading reworded and its page renamed in report.yaml (part_slugs: a rewording alone moves no page, see
+    test_slugs.py), the part's catalog moves from plan to part-2: every translation moves with its ID; the
+    heading, reworded, is the only entry to review."""
     before = snapshot(project)
     edit_seed(project, "二、“十五五”发展主要目标任务", "二、“十五五”时期的若干安排")
+    meta = project / "seeds" / "report.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("part-2: plan", "part-2: part-2"), encoding="utf-8")
     result = run_update(project)
     after = snapshot(project)
     moved = {ctx for (page, ctx) in before["entries"] if page == "plan"}

@@ -9,7 +9,6 @@ from collections import Counter
 
 import pytest
 
-from conftest import built_and_served
 
 PHONE = {"width": 390, "height": 844}
 EDITIONS = ["", "en/"]
@@ -17,10 +16,8 @@ TARGETS_PAGE_MAX = 6000  # px at 390 wide
 
 
 @pytest.fixture(scope="module")
-def first_minute_site(tmp_path_factory, project_copier):
-    project = project_copier(tmp_path_factory.mktemp("first-minute") / "project")
-    with built_and_served(project) as url:
-        yield project / "site", url
+def first_minute_site(served_site):
+    return served_site
 
 
 def phone_page(browser, url: str):

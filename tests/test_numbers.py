@@ -61,3 +61,15 @@ def test_swapped_rates_and_points_for_percent_are_errors_on_the_msgstr_line(proj
     findings = [f for f in check_catalogs(root, report, "en", run_msgfmt=False) if f.check == "numbers"]
     assert [(f.severity, f.line, f.segment) for f in findings] == [("error", msgstr_line, entry.context)]
     assert "another order" in findings[0].message
+
+
+def test_a_count_of_occasions_is_not_a_count_of_people():
+    """人次 counts occasions (one person trained twice counts twice): the English names them after the figure."""
+    from generator.translation.numbers import compare
+
+    problem, = compare("免费开展技能培训2万人次以上", "free skills training for at least 20,000 trainees")
+    assert "2万人次 counts occasions" in problem.message and "20,000 trainees" in problem.message
+    assert compare("免费开展技能培训2万人次以上", "at least 20,000 free skills training places") == []
+    assert compare("年外商超60万人次", "foreign merchants made more than 600,000 visits a year") == []
+    assert compare("日均人流量超5万人次", "average daily foot traffic of more than 50,000 visits") == []
+    assert compare("常住外商超3万人", "more than 30,000 foreign merchants live in the city") == []  # 人: people

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_texts
 from generator.enrich.plan import PLAN_FILE, load_plan
 from generator.errors import InputErrors
 from generator.source.load import load_report
@@ -18,10 +17,7 @@ SEED = "seeds/yiwu-2026-gwr-page2.txt"
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "seeds", root / "seeds")
-    shutil.copytree(ROOT / "translations", root / "translations")
-    return root
+    return copy_texts(tmp_path)
 
 
 def plan_errors(root: Path) -> list[str]:

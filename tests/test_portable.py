@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import _QuietHandler
+from conftest import NotFoundPageHandler
 
 BUILT_FOR = "http://127.0.0.1:8000/"  # the default site_url: hreflang and sitemaps name it, nothing a reader follows
 PAGE_TYPES = ["", "plan/", "exemplar-4/", "action-3/", "closing/", "targets/", "glossary/", "merchants/",
@@ -30,25 +30,12 @@ NOT_FOUND_HOME = ".md-content__inner a:not([hreflang]) >> nth=0"  # the not-foun
 NOT_FOUND_OTHER = ".md-content__inner a[hreflang] >> nth=0"  # and to the other edition's
 
 
-class _HostHandler(_QuietHandler):
-    """A static host: files cacheable for a while; a missing address gets the site's 404.html (status 404),
-    as GitHub Pages does."""
+class _HostHandler(NotFoundPageHandler):
+    """A static host: files cacheable for a while; a missing address gets the site's 404.html."""
 
     def end_headers(self):
         self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
 
 @contextmanager

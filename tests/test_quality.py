@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
 from generator.enrich.glossary_scope import load_glossary
 from generator.errors import ERROR, WARNING
 from generator.translation.comparators import compare_comparators
-from generator.translation.english import LABEL, POINT, SENTENCE, EnglishText
+from generator.source.model import Anomaly, SourceRef
+from generator.translation.english import LABEL, NOTE, POINT, SENTENCE, EnglishText
 from generator.translation.quality import check_english
 from generator.translation.style import load_style
 
@@ -64,6 +66,12 @@ FIXTURES = [
     ("chinglish", WARNING, "培训15万人次。", "We will train 150,000 person-times.", "We will provide 150,000 training sessions."),
     ("chinglish", WARNING, "推动项目落地。", "We will get 30 projects landed.", "We will get 30 projects started."),
     ("chinglish", WARNING, "基本建成。", "It will be basically completed.", "It will be largely completed."),
+    ("hedge", WARNING, "力争规上工业企业研发费用占营业收入比重3%以上。",
+     "Industrial enterprises above designated size will spend at least 3% of their operating revenue on R&D.",
+     "We will strive to raise the R&D expenditure of industrial enterprises above designated size, taken together, "
+     "to at least 3% of their operating revenue."),
+    ("hedge", WARNING, "争取国家部委明确进口政策。", "The national ministries will clarify the import policies.",
+     "We will seek to have the national ministries clarify the import policies."),
 ]
 
 
@@ -143,3 +151,108 @@ def test_the_projects_own_english_has_no_errors():
 
     errors = [str(f) for f in check_project(ROOT, run_msgfmt=False) if f.is_error]
     assert not errors, "\n".join(errors[:20])
+
+
+def test_points_and_labels_of_an_aimed_for_figure_say_it_is_an_aim(style):
+    """力争 governs its clause: a point or a target label stating its figure says “aim”; a figure of another
+    clause, and a figure after words that name targets (预期目标为：), need not."""
+    chinese = "培育企业50家以上，力争研发费用占营业收入比重3%以上。"
+    source = sentence("We will foster at least 50 enterprises and strive to raise R&D spending to at least 3% of "
+                      "operating revenue.", chinese)
+    point = EnglishText("translations/summaries.en.yaml", 12, "action-1.task-1.s1", "Firms are to spend at least 3% "
+                        "of revenue on R&D.", chinese, POINT, "action-1")
+    other_clause = replace(point, line=14, text="At least 50 enterprises will be fostered.")
+    label = EnglishText("translations/en/targets.po", 30, "action-1.task-1.s1.q2", "R&D spending as a share of "
+                        "revenue", "研发费用占营业收入比重", LABEL, "action-1", figure="3% action-1.task-1.s1")
+    found = [f for f in check_english([source, point, other_clause, label], None, style) if f.check == "hedge"]
+    assert [(f.file, f.line, f.severity) for f in found] == [(point.file, 12, WARNING), (label.file, 30, WARNING)]
+    assert "3%" in found[0].message and "力争" in found[1].message
+    fixed = [source, replace(point, text="Yiwu aims to raise R&D spending to at least 3% of revenue."), other_clause,
+             replace(label, text="R&D spending as a share of revenue (aim)")]
+    assert not [f for f in check_english(fixed, None, style) if f.check == "hedge"]
+    targets = "建议主要预期目标为：生产总值增长7%以上。"
+    headline = [sentence("We propose the following main projected targets: growth of at least 7%.", targets,
+                         ident="targets.p1.s1"),
+                replace(label, text="Gross regional product growth", chinese="生产总值", figure="7% targets.p1.s1")]
+    assert not [f for f in check_english(headline, None, style) if f.check == "hedge"]
+    heading = replace(point, chinese=chinese, heading="Main targets for the year")
+    assert not [f for f in check_english([heading], None, style) if f.check == "hedge"]
+
+
+def test_a_count_of_occasions_stays_one_in_points_labels_and_glossary_explanations(style):
+    """人次 counts occasions: 2万人次 of training is 20,000 training places, not 20,000 trainees."""
+    chinese = "免费开展技能培训2万人次以上。"
+    point = EnglishText("translations/summaries.en.yaml", 8, "action-1.task-1.s1", "At least 20,000 trainees will be "
+                        "trained for free.", chinese, POINT, "action-1")
+    label = EnglishText("translations/en/targets.po", 40, "action-1.task-1.s1.q1", "Trainees in free training",
+                        "技能培训", LABEL, "action-1", figure="2万人次 action-1.task-1.s1")
+    found = [f for f in check_english([point, label], None, style) if f.check == "counted-unit"]
+    assert [(f.file, f.line, f.severity) for f in found] == [(point.file, 8, ERROR), (label.file, 40, ERROR)]
+    assert "2万人次" in found[0].message and found[0].fix
+    right = [replace(point, text="At least 20,000 free training places will be provided."),
+             replace(label, text="Free training places")]
+    assert not check_english(right, None, style)
+
+
+def test_a_slip_of_the_print_without_a_translators_note_is_a_warning(style):
+    """Every note of `gwr notes` on a translated sentence has a translator's note; layout notes need none."""
+    slip = Anomaly("latin-word", "action-1.task-1.s1", SourceRef("seeds/page.txt", 12), "English word 'and'",
+                   "中文句中出现英文单词“and”", "方案 and 政策")
+    text = sentence("We will issue the plan and the policies.", "制订方案 and 政策。")
+    found, = [f for f in check_english([text], None, style, [slip]) if f.check == "repair-note"]
+    assert (found.file, found.line, found.segment, found.severity) == (text.file, 7, "action-1.task-1.s1", WARNING)
+    assert "latin-word" in found.message and "seeds/page.txt:12" in found.message and "Translator's note" in found.fix
+    noted = EnglishText(text.file, 5, text.ident, "The print has “and” for 和; translated as the conjunction.", "",
+                        NOTE, "action-1")
+    assert not [f for f in check_english([text, noted], None, style, [slip]) if f.check == "repair-note"]
+    joined = replace(slip, kind="column-break")
+    assert not [f for f in check_english([text], None, style, [joined]) if f.check == "repair-note"]
+    untranslated = replace(slip, segment_id="action-1.task-1.s9")
+    assert not [f for f in check_english([text], None, style, [untranslated]) if f.check == "repair-note"]
+
+
+def test_a_glossary_term_keeps_one_of_its_forms_across_the_edition(glossary, style):
+    """新动能 as “new growth drivers” in one page's title and “new drivers of growth” on another page; a term
+    whose English names what is counted (人次, style.yaml `consistency: vary`) may differ."""
+    title = sentence("Building up new growth drivers", "积蓄发展新动能", group="action-4", ident="action-4.title",
+                     line=25)
+    text = sentence("We will foster new drivers of growth.", "全力培育新动能。", group="plan", ident="plan.p1.s2",
+                    line=90)
+    found, = [f for f in check_english([title, text], glossary, style) if f.check == "term-consistency"]
+    assert (found.line, found.segment, found.severity) == (90, "plan.p1.s2", WARNING)
+    assert "“new growth driver”" in found.message and ":25 (action-4.title)" in found.message
+    assert "shared.yaml" in found.fix
+    assert not [f for f in check_english([title, replace(text, text="We will foster new growth drivers.")], glossary,
+                                         style) if f.check == "term-consistency"]
+    visits = sentence("Foreign merchants made 600,000 visits.", "外商60万人次。", group="review", ident="review.p3.s5")
+    places = sentence("We will provide 20,000 training places.", "培训2万人次。", group="action-6", ident="action-6.s2")
+    assert not [f for f in check_english([visits, places], glossary, style) if f.check == "term-consistency"]
+
+
+def test_a_modifier_of_a_glossary_term_keeps_one_rendering(glossary, style):
+    """市级科技型中小企业 is not in the glossary, 科技型中小企业 is: its 市级 is rendered one way in every text,
+    points included."""
+    first = sentence("We will add 100 city-certified technology-based SMEs.", "新增市级科技型中小企业100家。",
+                     group="action-6", ident="action-6.task-2.s1", line=73)
+    second = sentence("The number of technology-based SMEs recognized by the city doubled.",
+                      "市级科技型中小企业数量翻倍。", group="review", ident="review.p4.s3", line=125)
+    point = EnglishText("translations/summaries.en.yaml", 184, "action-6.task-2.s1", "At least 100 city-recognized "
+                        "technology-based SMEs will be added.", first.chinese, POINT, "action-6")
+    found = [f for f in check_english([first, second, point], glossary, style) if f.check == "term-consistency"]
+    assert [(f.file, f.line) for f in found] == [(second.file, 125), (point.file, 184)]
+    assert "recognized by the city" in found[0].message and "city-certified" in found[0].message
+    fixed = [first, replace(second, text="The number of city-certified technology-based SMEs doubled."),
+             replace(point, text="At least 100 city-certified technology-based SMEs will be added.")]
+    assert not [f for f in check_english(fixed, glossary, style) if f.check == "term-consistency"]
+
+
+def test_a_repeated_term_outside_the_glossary_shares_its_english(style):
+    """智能物流枢纽 twice, with no English word in common: two renderings (or the term left out)."""
+    first = sentence("We will build the smart logistics hub.", "建设智能物流枢纽。", group="action-3",
+                     ident="action-3.task-1.s1", line=10)
+    second = sentence("The intelligent distribution center opened.", "智能物流枢纽建成投用。", group="review",
+                      ident="review.p2.s4", line=20)
+    found, = [f for f in check_english([first, second], None, style) if f.check == "term-consistency"]
+    assert (found.line, found.segment) == (20, "review.p2.s4") and "智能物流枢纽" in found.message
+    right = replace(second, text="The smart logistics hub opened.")
+    assert not [f for f in check_english([first, right], None, style) if f.check == "term-consistency"]

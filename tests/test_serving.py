@@ -1,13 +1,26 @@
 """The live preview (`make serve`): which edition(s) a saved file rebuilds, and that what it leaves is
-what a build from scratch gives (no stale page). The time it takes is benchmarks/editor_loop.py's."""
+what a build from scratch gives (no stale page). The time it takes is benchmarks/editor_loop.py's.
+
+And, against `mkdocs serve` itself: a broken input of every kind is shown in the browser at once (file:line
+and what to do; before, every request hung until the file was fixed), the page comes back when it is fixed,
+a preview starts with a broken input, and each build takes `gwr build`'s lock (for the build, not for ever)."""
 
 from __future__ import annotations
 
+import html
 import logging
 import os
+import re
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -156,6 +169,12 @@ class _Server:
     def unwatch(self, path: str) -> None:
         self.watched.remove(os.path.abspath(path))
 
+    def get_app(self):
+        return getattr(self, "app", None)
+
+    def set_app(self, app) -> None:
+        self.app = app
+
 
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -168,7 +187,8 @@ def _from_scratch(project: Path, folder: Path) -> dict[str, bytes]:
     return _files(folder)
 
 
-def test_the_live_preview_leaves_what_a_build_from_scratch_gives(site_project, tmp_path, monkeypatch, caplog):
+def test_the_live_preview_leaves_what_a_build_from_scratch_gives(site_project, tmp_path, monkeypatch, caplog,
+                                                                  request):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -185,6 +205,7 @@ def test_the_live_preview_leaves_what_a_build_from_scratch_gives(site_project, t
 
     config = load_config(str(site_project / "mkdocs.yml"), site_dir=str(served), strict=False)
     config.plugins.on_startup(command="serve", dirty=False)
+    request.addfinalizer(config.plugins.on_shutdown)  # the preview's session ends with the test
     config.site_url = SERVE_URL
     builder(config)
     server = config.plugins.on_serve(_Server(builder, [config.docs_dir]), config=config, builder=builder)
@@ -202,3 +223,252 @@ def test_the_live_preview_leaves_what_a_build_from_scratch_gives(site_project, t
     server.builder()
     assert "Rebuilding: zh unchanged, en whole" in caplog.text  # the English footer names that page
     assert _files(served) == _from_scratch(site_project, tmp_path / "scratch-2")
+
+
+# --- what `make serve` shows when an input is broken: the problem, in the browser, at once -------------
+
+PAGE = "en/action-1/"
+
+
+@dataclass(frozen=True)
+class Breakage:
+    """One input kind, broken as an editor might break it: where the preview must point, and the fix it says."""
+
+    path: str
+    edit: Callable[[str], tuple[str | bytes, int]]  # the file's text -> the broken file and the 1-based line to name
+    fix: str  # a piece of what the preview says to do
+    where_is_line: bool = True
+
+    @property
+    def kind(self) -> str:
+        return self.path.split("/")[-1]
+
+    def expected(self, line: int) -> str:
+        return f"{self.path}:{line}" if self.where_is_line else self.path
+
+
+def _line_of(text: str, needle: str, start: int = 0) -> int:
+    return text[:text.index(needle, start)].count("\n") + 1
+
+
+def _seed(text):  # a byte neither UTF-8 nor GB18030 reads
+    return text.encode("utf-8") + b"\xff", 0
+
+
+def _duplicate_key(key: str):
+    def edit(text):
+        text = text.rstrip("\n") + "\n"
+        value = re.search(rf"^{key}:.*$", text, re.MULTILINE).group(0)
+        return text + value + "\n", text.count("\n") + 1
+    return edit
+
+
+def _unterminated_msgstr(after: int):
+    def edit(text):
+        lines = text.split("\n")
+        index = next(i for i, line in enumerate(lines) if line.startswith('msgstr "') and i > after)
+        lines[index] = 'msgstr "unterminated'
+        return "\n".join(lines), index + 1
+    return edit
+
+
+def _tab_after(marker: str):
+    def edit(text):
+        at = text.index(marker) + len(marker)
+        return text[:at] + "\n\t" + text[at:], _line_of(text, marker) + 1
+    return edit
+
+
+def _unclosed_quote(text):  # the first point's closing quote forgotten: a later quote closes it
+    start = text.index('- text: "') + len('- text: "')
+    end = text.index('"\n', start)
+    return text[:end] + text[end + 1:], _line_of(text, '- text: "')
+
+
+def _unknown_citation(text):
+    match = re.search(r"source: \[([^\],]+)", text)
+    return text[:match.start(1)] + "action-99.task-1.s1" + text[match.end(1):], _line_of(text, "- text:", 0)
+
+
+def _bad_pattern(text):
+    return text.replace("  - pattern: '\\bperson-times?\\b'", "  - pattern: '(person-times'", 1), \
+        _line_of(text, "  - pattern: '\\bperson-times?\\b'")
+
+
+def _unknown_action(text):
+    return text.replace("  - to: action-1\n", "  - to: action-99\n", 1), _line_of(text, "  - to: action-1\n")
+
+
+BREAKAGES = [
+    Breakage("seeds/yiwu-2026-gwr-page2.txt", _seed, "re-save the file as UTF-8", where_is_line=False),
+    Breakage("seeds/report.yaml", _duplicate_key("year"), "keep one of the two"),
+    Breakage("translations/en/action-2.po", _unterminated_msgstr(20), "put the text in double quotes"),
+    Breakage("translations/en/interface.po", _unterminated_msgstr(20), "put the text in double quotes"),
+    Breakage("translations/glossary/shared.yaml", _tab_after("terms:"), "fix the indentation"),
+    Breakage("translations/highlights.en.yaml", _unclosed_quote, "this quote is not closed on its line"),
+    Breakage("translations/merchants.en.yaml", _duplicate_key("title"), "keep one of the two"),
+    Breakage("translations/summaries.en.yaml", _unknown_citation, "action-99.task-1.s1"),
+    Breakage("translations/summaries.zh.yaml", _tab_after("review:"), "fix the indentation"),
+    Breakage("translations/style.yaml", _bad_pattern, "not a valid regular expression"),
+    Breakage("translations/plan-links.yaml", _unknown_action, "action-99"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 10) -> tuple[int, str]:
+    """The status and text of a page; a request that gets no answer within `timeout` fails the test."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+    except (TimeoutError, socket.timeout) as err:
+        raise AssertionError(f"{url} did not answer within {timeout} s: the preview hangs") from err
+
+
+def visible(html_text: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", html_text)).split())
+
+
+def wait_for_page(url: str, shows: Callable[[int, str], bool], deadline: float = 120) -> tuple[int, str]:
+    """Ask for the page until it shows what is expected (a rebuild follows the save within a second or two);
+    every answer must come within 10 s."""
+    end = time.monotonic() + deadline
+    while True:
+        status, text = fetch(url)
+        if shows(status, text):
+            return status, text
+        assert time.monotonic() < end, f"{url} never showed the expected page; last: {status} {visible(text)[:300]}"
+        time.sleep(0.3)
+
+
+class Preview:
+    """`mkdocs serve` as `make serve` starts it, on a free port of 127.0.0.1, in a copy of the project."""
+
+    def __init__(self, project: Path) -> None:
+        self.project, self.port = project, _free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log = project.parent / f"serve-{self.port}.log"
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        env.pop("SOURCE_DATE_EPOCH", None)
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{self.port}"],
+                cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+    def started(self, timeout: float = 180) -> None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            assert self.process.poll() is None, self.output()
+            try:
+                urllib.request.urlopen(self.url, timeout=5).close()
+                return
+            except urllib.error.HTTPError:
+                return  # it answers (an error page counts)
+            except OSError:
+                time.sleep(0.5)
+        raise AssertionError(f"mkdocs serve did not start: {self.output()}")
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGINT)  # Ctrl-C: mkdocs serve removes its temporary folder
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory, project_copier):
+    server = Preview(project_copier(tmp_path_factory.mktemp("preview") / "project"))
+    try:
+        server.started()
+        wait_for_page(server.url + PAGE, lambda status, text: status == 200)
+        yield server
+    finally:
+        server.stop()
+
+
+def edit_file(project: Path, breakage: Breakage) -> tuple[bytes, int]:
+    path = project / breakage.path
+    original = path.read_bytes()
+    broken, line = breakage.edit(original.decode("utf-8"))
+    path.write_bytes(broken if isinstance(broken, bytes) else broken.encode("utf-8"))
+    return original, line
+
+
+def is_the_page(status: int, text: str) -> bool:
+    return status == 200 and 'id="action-1.task-1.s1"' in text
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES, ids=lambda b: b.kind)
+def test_the_preview_shows_a_broken_input_in_the_browser_and_recovers(preview, breakage):
+    original, line = edit_file(preview.project, breakage)
+    try:
+        expected = breakage.expected(line)
+        status, text = wait_for_page(preview.url + PAGE, lambda status, text: expected in visible(text))
+        shown = visible(text)
+        assert breakage.fix in shown, shown
+        assert status >= 500 and 'id="action-1.task-1.s1"' not in text  # the problem, not a stale page
+        assert expected in visible(fetch(preview.url)[1])  # on every page
+    finally:
+        (preview.project / breakage.path).write_bytes(original)
+    wait_for_page(preview.url + PAGE, is_the_page)  # fixed: the site again
+
+
+def test_the_error_page_reloads_itself_when_the_file_is_fixed(preview, browser):
+    breakage = BREAKAGES[4]  # the glossary, with a tab
+    page = browser.new_page()
+    try:
+        page.goto(preview.url + PAGE)
+        original, line = edit_file(preview.project, breakage)
+        try:  # the open page reloads by itself into the problem …
+            page.wait_for_function(f"() => document.body.innerText.includes({breakage.expected(line)!r})",
+                                   timeout=60_000)
+        finally:
+            (preview.project / breakage.path).write_bytes(original)
+        # … and back into the site once the file is fixed, without anyone reloading it
+        page.wait_for_selector('[id="action-1.task-1.s1"]', timeout=60_000)
+    finally:
+        page.close()
+
+
+def test_the_preview_starts_with_a_broken_input_and_recovers(tmp_path, project_copier):
+    project = project_copier(tmp_path / "project")
+    breakage = BREAKAGES[5]  # highlights, a quote not closed on its line
+    original, line = edit_file(project, breakage)
+    server = Preview(project)
+    try:
+        server.started()
+        status, text = wait_for_page(server.url + PAGE, lambda status, text: breakage.expected(line) in visible(text))
+        assert breakage.fix in visible(text)
+        (project / breakage.path).write_bytes(original)
+        wait_for_page(server.url + PAGE, is_the_page)
+    finally:
+        server.stop()
+
+
+def test_the_preview_takes_the_build_lock_for_each_build_not_for_its_lifetime(preview):
+    from generator.site.build import _exclusive, _Interrupts
+
+    lock = preview.project / ".site.lock"
+    # Idle, the preview holds no lock: `gwr build --no-wait` would not be turned away.
+    with _exclusive(lock, False, print, _Interrupts()):
+        pass
+    with _exclusive(lock, True, print, _Interrupts()):  # a `gwr build` running
+        set_translation(preview.project, "Saved while a build runs.", 30)
+        end = time.monotonic() + 60
+        while f"another build is running (process {os.getpid()})" not in preview.output():
+            assert time.monotonic() < end, preview.output()[-2000:]
+            time.sleep(0.3)
+        status, text = fetch(preview.url + PAGE)  # answered at once, not when the other build ends
+        assert f"another build is running (process {os.getpid()})" in visible(text)
+    wait_for_page(preview.url + PAGE, lambda status, text: "Saved while a build runs." in text)

@@ -70,3 +70,43 @@ def test_every_problem_of_an_editorial_point_is_reported(tmp_path, report):
         load_editorial(tmp_path, report)
     found = messages(caught)
     assert len(found) == 3 and all(m.startswith("translations/merchants.en.yaml:8: error: [editorial]") for m in found)
+
+
+CLOSED_LATER = """terms:
+  - zh: 八八战略
+    en: {q}Eight-Eight Strategy
+    category: policy
+    explanation_en: Zhejiang master development strategy.
+    source: official
+  - zh: 义博会
+    en: Yiwu Fair
+    category: event
+    explanation_en: The {q}China Yiwu{q} fair.
+    source: official
+"""
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_unclosed_quote_that_a_later_quote_closes_is_reported_where_it_opens(tmp_path, quote):
+    # The scalar runs on to the next quote (line 10), where the parser gives up: the mistake is on line 3.
+    root = write(tmp_path, CLOSED_LATER.format(q=quote))
+    with pytest.raises(InputError) as caught:
+        read_yaml(root, "translations/glossary/shared.yaml")
+    assert str(caught.value).startswith("translations/glossary/shared.yaml:3: error: [yaml]")
+    assert "this quote is not closed on its line" in str(caught.value)
+    assert "line 10" in str(caught.value)  # where the parser stopped, for the curious
+
+
+def test_a_quoted_text_over_several_lines_is_still_valid(tmp_path):
+    # YAML lets a quoted text run over lines; only a parse error makes it suspect.
+    root = write(tmp_path, ENTRY.replace("explanation_en: Zhejiang's master development strategy.",
+                                         'explanation_en: "Zhejiang\'s master\n      development strategy."'))
+    data, _ = read_yaml(root, "translations/glossary/shared.yaml")
+    assert data["terms"][0]["explanation_en"] == "Zhejiang's master development strategy."
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    # YAML allows one at the start (Notepad writes it); the pre-commit hook removes it on commit.
+    root = write(tmp_path, "\ufeff" + ENTRY)
+    data, _ = read_yaml(root, "translations/glossary/shared.yaml")
+    assert data["terms"][0]["zh"] == "八八战略"

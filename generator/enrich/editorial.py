@@ -4,8 +4,10 @@ These are written by editors, separate from the translation, in translations/: t
 every exemplar, action and part page in each edition's language (summaries.en.yaml,
 summaries.zh.yaml: 3–6 points per page), merchants.en.yaml and highlights.en.yaml (sections of
 points). Every point cites the sentences it comes from by their IDs, so that the page can link to
-them and the checks can compare its figures with theirs. Both languages' files are read and validated
-the same way; problems are collected and reported with the file, the 1-based line and what to do.
+them and the checks can compare its figures with theirs; each ID carries a fingerprint of the cited
+Chinese (`action-1.task-1.s2@5e0c1a`, citations.py) so that the citation follows its sentence when
+IDs shift. Both languages' files are read and validated the same way; problems are collected and
+reported with the file, the 1-based line and what to do.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from ..errors import InputError, InputErrors
 from ..source.model import Report, SectionKind
 from ..util.yamlfile import child, line_of, read_yaml
+from .citations import PIN_LENGTH, parse_citation
 from .pages import PageKind, plan_pages
 
 # The key points of the report's pages, one file per edition language (the edition shows its own).
@@ -24,7 +27,8 @@ SUMMARY_FILES = {"en": "translations/summaries.en.yaml", "zh": "translations/sum
 PAGE_FILES = {"merchants": "translations/merchants.en.yaml", "highlights": "translations/highlights.en.yaml"}
 SUMMARY_POINTS = (3, 6)
 SUMMARY_ITEMS = (SectionKind.EXEMPLAR, SectionKind.ACTION)  # item pages with key points; part pages have them too
-CITING_FILES = (*SUMMARY_FILES.values(), *PAGE_FILES.values(), "translations/plan-links.yaml")  # files that cite IDs
+POINT_FILES = (*SUMMARY_FILES.values(), *PAGE_FILES.values())  # their citations are pinned: ID@fingerprint
+MOVED_FILES = ("translations/plan-links.yaml",)  # these cite whole tasks and actions, re-keyed as IDs move
 OTHER_REPORT = "if the file belongs to another report, `gwr new` moves it aside (README: A new report)"
 
 
@@ -35,6 +39,7 @@ class Point:
     line: int
     file: str = ""  # the file it is written in, for findings
     lang: str = "en"  # the language it is written in: "zh" points are Chinese, all others English
+    pins: tuple[str, ...] = ()  # each source's fingerprint as written ("" for an ID alone); () if not from a file
 
 
 @dataclass(frozen=True)
@@ -106,11 +111,22 @@ def _points(items, node, rel: str, segments: dict, errors: list[InputError], lan
             errors.append(_error(rel, line, "the point cites no sentence",
                                  "give 'source: [id]' with the IDs of the sentences it is based on"))
             continue
-        unknown = [s for s in sources if s not in segments]
+        citations = [parse_citation(s) for s in sources]
+        malformed = [str(s) for s, c in zip(sources, citations) if c is None]
+        if malformed:
+            errors.append(_error(rel, line, f"not a citation: {', '.join(malformed)}",
+                                 f"write the sentence's ID (action-1.task-1.s2); `gwr update` adds '@' and its "
+                                 f"fingerprint ({PIN_LENGTH} hex digits)"))
+        cited = [c for c in citations if c is not None]
+        unknown = [c for c in cited if c.id not in segments]
         if unknown:
-            errors.append(_error(rel, line, f"unknown sentence ID(s): {', '.join(map(str, unknown))}",
-                                 f"use the msgctxt of the sentence in translations/en/<page>.po; {OTHER_REPORT}"))
-        points.append(Point(str(text or "").strip(), tuple(map(str, sources)), line, rel, lang))
+            # A pinned citation was right when pinned: its sentence moved (update re-points it) or went.
+            fix = ("run `gwr update`: it re-points a citation whose sentence moved; if this stays, the sentence is "
+                   "gone: cite the one the point rests on now" if any(c.pin for c in unknown) else
+                   f"use the msgctxt of the sentence in translations/en/<page>.po; {OTHER_REPORT}")
+            errors.append(_error(rel, line, f"unknown sentence ID(s): {', '.join(c.id for c in unknown)}", fix))
+        points.append(Point(str(text or "").strip(), tuple(c.id for c in cited), line, rel, lang,
+                            tuple(c.pin for c in cited)))
     return tuple(points)
 
 
@@ -193,8 +209,9 @@ def _has_keys(data: dict, keys: tuple[str, ...], rel: str, line: int, what: str,
 
 
 def rekey_citations(root: Path, moved: dict[str, str]) -> list[Path]:
-    """Let citations follow sentences whose ID changed (old ID -> new ID, as `gwr update` moved their
-    translations). The files are edited in place, only where an ID stands, so comments and layout stay."""
+    """Let the plan's links follow tasks whose ID changed (old ID -> new ID, as `gwr update` moved their
+    translations); points follow by fingerprint instead (citations.py), which survives a delete and restore.
+    The files are edited in place, only where an ID stands, so comments and layout stay."""
     if not moved:
         return []
     # A task moves with its title: action-3.task-2.title -> action-3.task-3.title moves action-3.task-2 too.
@@ -203,7 +220,7 @@ def rekey_citations(root: Path, moved: dict[str, str]) -> list[Path]:
     pattern = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(i) for i in sorted(moved, key=len, reverse=True))
                          + r")(?![\w-]|\.\w)")
     changed = []
-    for rel in CITING_FILES:
+    for rel in MOVED_FILES:
         path = root / rel
         if path.exists():
             text = path.read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
+from ..source.segmenter import words
 from ..util.yamlfile import child, line_of, read_yaml
 
 GLOSSARY_DIR = "translations/glossary"
@@ -108,11 +109,8 @@ _PUNCTUATION = {"（": " (", "）": ") ", "“": " “", "”": "” ", "、": "
 def written_pinyin(text: str, syllables: list[str], proper_name: bool) -> str:
     """Pinyin as it is written (GB/T 16159): the syllables of a word joined, with an apostrophe before
     a, o and e inside a word (Xī'ān), words apart, brackets and quotes as in English, names capitalised."""
-    import jieba
-
-    jieba.setLogLevel(60)
     pieces, at = [], 0
-    for word in jieba.lcut(text, HMM=False):
+    for word in words(text, hmm=False):  # kept between runs: jieba's dictionary loads only for new text
         if not _HAN.search(word):
             pieces.append(_PUNCTUATION.get(word, f" {word} "))
             continue

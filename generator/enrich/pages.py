@@ -50,11 +50,11 @@ class PagePlan:
 def plan_pages(report: Report) -> list[PagePlan]:
     plans = [PagePlan("index", PageKind.HOME), PagePlan("highlights", PageKind.HIGHLIGHTS),
              PagePlan("merchants", PageKind.MERCHANTS), PagePlan("targets", PageKind.TARGETS)]
-    roles_taken: set[PartKind] = set()
+    taken = {part.slug for part in report.parts if part.slug}  # a recorded address is no other part's
     for part in report.parts:
         overview = [s for s in part.sections if s.kind not in ITEM_KINDS and s.kind is not SectionKind.CLOSING]
         if overview or part.heading:  # a part's heading is printed text: it needs a page even without an overview
-            plans.append(PagePlan(_part_slug(part, roles_taken), PageKind.PART, overview, part))
+            plans.append(PagePlan(_part_slug(part, taken), PageKind.PART, overview, part))
         for section in part.sections:
             if section.kind in ITEM_KINDS:
                 plans.append(PagePlan(section.id, PageKind.ITEM, [section], part))
@@ -65,11 +65,14 @@ def plan_pages(report: Report) -> list[PagePlan]:
     return plans
 
 
-def _part_slug(part: Part, roles_taken: set[PartKind]) -> str:
-    """The role's name for the first part of each role (/review/, /plan/), else the part's ID (/part-4/)."""
-    if part.kind is PartKind.OTHER or part.kind in roles_taken:
+def _part_slug(part: Part, taken: set[str]) -> str:
+    """As report.yaml records it (part_slugs), so that a reworded heading moves no page; until `gwr update`
+    records it, the role's name for the first part of each role (/review/, /plan/), else the part's ID (/part-4/)."""
+    if part.slug:
+        return part.slug
+    if part.kind is PartKind.OTHER or part.kind.value in taken:
         return part.id
-    roles_taken.add(part.kind)
+    taken.add(part.kind.value)
     return part.kind.value
 
 

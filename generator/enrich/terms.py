@@ -84,13 +84,13 @@ class EnglishMatcher:
         return re.compile("|".join(f"(?P<t{i}>{_form_pattern(self.forms[i][0])})" for i in candidates), re.IGNORECASE)
 
     def contains(self, text: str, term: Term) -> bool:
-        return any(re.search(_form_pattern(form), text, re.IGNORECASE) for form in term.en_forms)
+        return any(_form_regex(form).search(text) for form in term.en_forms)
 
     def forms_in(self, text: str, term: Term) -> list[str]:
         """The term's renderings used in the text, in order; a form inside a longer one used at the same
         place ("Railway Express" in "China-Europe Railway Express") does not count on its own."""
         spans = [(m.start(), m.end(), form) for form in term.en_forms
-                 for m in re.finditer(_form_pattern(form), text, re.IGNORECASE)]
+                 for m in _form_regex(form).finditer(text)]
         kept = [(start, form) for start, end, form in spans
                 if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans)]
         return list(dict.fromkeys(form for _, form in sorted(kept)))
@@ -100,6 +100,12 @@ def _probe(form: str) -> str:
     """The longest quote-free run of the form, case-folded: if it is not in a text, the form is not either."""
     runs = re.split(f"[{re.escape(_QUOTES)}]", form.casefold())
     return max(runs, key=len)
+
+
+@lru_cache(maxsize=None)
+def _form_regex(form: str) -> re.Pattern:
+    """Compiled once per form: the glossary has more forms than re's own cache holds."""
+    return re.compile(_form_pattern(form), re.IGNORECASE)
 
 
 def _form_pattern(form: str) -> str:

@@ -7,6 +7,7 @@ build's own (`.site.staging-<pid>-<random>`); whatever a killed build left is cl
 under the lock. SIGTERM and SIGHUP interrupt like Ctrl-C, so `finally` clauses remove the staging folder;
 from the swap on, an interrupt is held until the build has finished, then raised as `Interrupted` with
 site_changed=True: the new site is in place and the caller must not say otherwise.
+Before the swap, the built pages get their Content-Security-Policy (csp.py).
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, wait: bool = Tru
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from .csp import write_policy
+
     notify = notify or (lambda message: print(message, file=sys.stderr, flush=True))
     token = f"{os.getpid()}-{secrets.token_hex(4)}"
     staging = site_dir.with_name(f".{site_dir.name}.staging-{token}")
@@ -59,6 +62,7 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, wait: bool = Tru
             _remove_leftovers(site_dir)
             try:
                 build(load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict))
+                write_policy(staging)  # over the final HTML: the hashes of its inline scripts
                 interrupts.hold = True  # from here on the build runs to its end: the swap is not cut in half
                 _swap_in(staging, site_dir, previous)
                 swapped = True

@@ -1,8 +1,10 @@
 """Charts as HTML, no script and no image: a list of labelled groups of horizontal bars.
 
 Text stays text at the page's font size (readable on a phone, found by search, read by screen
-readers), the bars are spans whose width is the value's share of the largest, and on narrow
+readers), the bars are empty SVG boxes whose width is the value's share of the largest, and on narrow
 screens each label stands above its bars (gwr.css). The same data is in a table beside the chart.
+The width is the SVG's own width attribute, not a style attribute: a strict Content-Security-Policy
+(csp.py, style-src 'self') ignores style attributes, never an element's presentational attributes.
 """
 
 from __future__ import annotations
@@ -34,8 +36,9 @@ def bar_chart(ident: str, title: str, groups: list[ChartGroup]) -> str:
     for group in groups:
         rows = "".join(
             f'<span class="gwr-bar-row"><span class="gwr-bar-caption">{html_text(bar.caption)}</span>'
-            f'<span class="gwr-bar-track"><span class="gwr-bar" style="width:{100 * BAR_SPACE * bar.value / peak:.1f}%">'
-            f'</span><span class="gwr-bar-value">{html_text(bar.text)}</span></span></span>' for bar in group.bars)
+            f'<span class="gwr-bar-track"><svg class="gwr-bar" width="{100 * BAR_SPACE * bar.value / peak:.1f}%" '
+            f'aria-hidden="true" focusable="false"></svg>'
+            f'<span class="gwr-bar-value">{html_text(bar.text)}</span></span></span>' for bar in group.bars)
         items.append(f'<li><a class="gwr-bar-label" href="{html_text(group.href)}">{html_text(group.label)}</a>{rows}</li>')
     return (f'<figure class="gwr-chart" id="{ident}"><figcaption>{html_text(title)}</figcaption>'
             f'<ul class="gwr-bars">{"".join(items)}</ul></figure>')

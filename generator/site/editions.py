@@ -183,6 +183,10 @@ class EditionSite:
         """What the templates link from the page shown (its URL in the edition): switcher, hreflang, footer."""
         config.extra["alternate"] = self.alternates(config, src_uri, from_url)
         config.extra["x_default"] = self.x_default(config, src_uri)
+        # Material stores the colour scheme under its scope (extra.scope, read by its own inline script); an
+        # edition with storage_scope (mkdocs.en.yml) names the Chinese root, so one choice holds in both.
+        if config.extra.get("storage_scope"):
+            config.extra["scope"] = "../" * from_url.count("/") + config.extra["storage_scope"].rstrip("/") + "/"
         config.copyright = self.editors_links(config, from_url)  # the footer links the editors' pages
 
     def editors_links(self, config, from_url: str) -> str:

@@ -2,7 +2,8 @@
 
 Each edition shows them through its localiser (EditionLanguage.gettext); the Chinese is the msgid.
 Words that name the report's own facts are placeholders ({year}, {span}, {plan} …), filled by
-wording.py; a tuple gives a label and then the same label without facts a report may lack.
+wording.py (every other brace of a translation is text, shown as its editor wrote it); a tuple gives a
+label and then the same label without facts a report may lack.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..enrich.pages import PageKind, PagePlan
+from ..source.anomalies import REPEAT_MIN_CHARS
 from ..source.model import Anomaly, Block, Report, Section, Segment
 from ..translation.localise import LocalText, Status
 from .escape import Safe, html_text, markdown_text, marked_chinese
@@ -179,3 +180,38 @@ class TextMarkup:
 
     def kind_label(self, kind: str) -> str:
         return self.language.gettext(ANOMALY_LABELS[kind]) if kind in ANOMALY_LABELS else kind
+
+    # --- how the print's slips are handled: on the page, and on the source notes page ---------------------
+
+    def translator_note_md(self, segment_id: str) -> Safe:
+        """The translator's note on a sentence (how the English handles a slip of the print), for the source
+        notes page of a translation; empty in the Chinese edition and where the sentence has none."""
+        segment = None if self.zh else self.report.segment_index().get(segment_id)
+        note = self.language.text(segment_id, segment.text).note if segment else None
+        if not note:
+            return Safe("")
+        return Safe(f"{markdown_text(self.language.gettext('译者注') + self.language.colon)}"
+                    f"{marked_chinese(note, markdown_text)}")
+
+    def other_translator_notes(self) -> list[tuple[Segment, str, Safe]]:
+        """Slips the translators found that `gwr notes` does not (a verb the print lacks, a name misprinted):
+        each sentence with a translator's note and no note of the print, with the label and the note, for the
+        source notes page of a translation (none in the Chinese edition)."""
+        if self.zh:
+            return []
+        listed = {a.segment_id for a in self.report.anomalies}
+        label = self.language.gettext("译者注")
+        return [(s, label, marked_chinese(note, markdown_text)) for s in self.report.segments()
+                if s.id not in listed and (note := self.language.text(s.id, s.text).note)]
+
+    def corruptions(self, block: Block) -> list[Anomaly]:
+        """Passages of the block that `gwr notes` takes for a corruption of the print (a repeat of earlier text
+        twice as long as a set phrase may be): each edition says so where the passage stands."""
+        ids = {segment.id for segment in block.segments}
+        return [a for a in self.report.anomalies if a.kind == "repeated-passage" and a.segment_id in ids
+                and len(a.excerpt) >= 2 * REPEAT_MIN_CHARS]
+
+    def editors_note_md(self, note: Anomaly) -> Safe:
+        """An editors' note as a Markdown admonition, in the edition's language."""
+        title = markdown_text(self.language.gettext("编者注")).replace('"', "&quot;")
+        return Safe(f'!!! warning "{title}"\n\n    {self.anomaly_message_md(note)}\n')

@@ -15,6 +15,14 @@ started a second rebuild that held back the reloaded page. The hooks hand it a L
 
 docs/ is not watched: it is the generator's output, and its inputs are. `gwr build`, `mkdocs build` and
 the first build of `mkdocs serve` never come here: they build both editions whole.
+
+A rebuild never raises: mkdocs serve would then hold every request until a build succeeds. What would
+stop `gwr build` becomes the preview's `problems`, which preview_page.py shows in the browser instead of
+any page until a save fixes them: an input that cannot be read, a catalog that cannot (its pages show the
+Chinese), style.yaml (only `gwr check` reads it) and a build that failed. A first build that cannot read
+an input (the hooks: first_build_failed) starts mkdocs serve all the same, with the problem shown.
+Every build, the first included, holds `gwr build`'s lock (build.py), so that the two never write docs/
+at once; between builds the preview holds nothing, so that a `gwr build` waits for one rebuild at most.
 """
 
 from __future__ import annotations
@@ -26,8 +34,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Callable
 
-from ..errors import InputError, InputErrors
+from ..errors import ERROR, Finding, InputError, InputErrors, findings_of
+from ..translation.style import load_style
+from ..util.files import display
 from .generate import CONFIG_FILES, LANGUAGES, GenerateResult, Generator, InputStamps, catalog_language
+from .preview_page import PreviewApp, Shown
+from .preview_session import REBUILD, SESSION
 from .render import Edition
 
 log = logging.getLogger("mkdocs.hooks.gwr")
@@ -91,7 +103,13 @@ class LivePreview:
         self.site_dir, self.strict, self.dev_addr = config.site_dir, config.strict, str(config.dev_addr)
         self.serve_url = config.site_url
         self.scopes: dict[str, Scope] | None = None  # during a build: how each edition is built
-        self.built: Built | None = Built.of(generator)
+        self.built: Built | None = Built.of(generator) if generator.result is not None else None
+        self.root = self.config_file.parent
+        self.lock = SESSION.lock(self.root)
+        self.docs = _stamps(self.root / "docs")  # as this build left docs/: another build may write it
+        self.waiting = ""  # while another build holds the lock: what it says (preview_page.py shows it)
+        first = [*SESSION.first_problems.pop(self.root, []), *self._problems(generator.result)]
+        self.shown = Shown(tuple(first), 0)  # what the browser shows: problems of the last build
 
     def watch(self, server, config) -> None:
         """Watch the inputs and every edition's config, not docs/ (the generator's output)."""
@@ -101,16 +119,32 @@ class LivePreview:
                 server.watch(str(self.config_file.parent / name))
 
     def __call__(self) -> None:
+        """One rebuild, holding the build lock. It never raises for a problem: the browser shows it instead
+        (preview_page.py), and the terminal."""
+        with self.lock.held(REBUILD, self._wait):
+            self.waiting = ""
+            try:
+                problems = self._problems(self._rebuild())
+            except (InputError, InputErrors) as err:
+                problems = findings_of(err)
+                for problem in problems:
+                    log.error(str(problem))
+            except Exception as err:  # a template, MkDocs: its traceback says where
+                log.exception("The build failed")
+                problems = [build_failure(err)]
+        self.shown = Shown(tuple(problems), self.shown.generation + 1)
+        if problems:
+            log.error("The preview shows %d problem(s) instead of the site (file:line above); save the fix to see "
+                      "the site again.", len(problems))
+
+    def _rebuild(self) -> GenerateResult:
         built, self.built = self.built, None  # should this build fail, the next one builds whole
         previous = self.generator.result
-        try:
-            result = self.generator.generate()
-        except (InputError, InputErrors):
-            self.full_build()  # reports the file and line as a build does (and raises), unless fixed meanwhile
-            self.built = Built.of(self.generator)
-            return
+        others = _stamps(self.generator.root / "docs") != self.docs  # a `gwr build` wrote docs/ since
+        result = self.generator.generate()
+        self.docs = _stamps(self.generator.root / "docs")
         scopes = dict(WHOLE)
-        if built is not None and result is not previous:
+        if built is not None and result is not previous and not others:
             scopes = plan_scopes(self.generator.stamps.changed(built.stamps),
                                  {lang: layout(result.editions[lang]) != built.layouts[lang] for lang in LANGUAGES},
                                  written_by_edition(result, self.generator.root / "docs"))
@@ -123,6 +157,23 @@ class LivePreview:
             else:
                 self._build(scopes)
         self.built = Built.of(self.generator)
+        return result
+
+    def _problems(self, result: GenerateResult | None) -> list[Finding]:
+        """What `gwr build` would refuse in a build that went through: catalogs that could not be read (their
+        pages show the Chinese; on_config logged them) and style.yaml, which only the checks read."""
+        problems = [error.finding for lang in LANGUAGES for error in (result.problems.get(lang, []) if result else [])]
+        try:
+            load_style(self.root)
+        except (InputError, InputErrors) as err:
+            for problem in findings_of(err):
+                log.error(str(problem))
+                problems.append(problem)
+        return problems
+
+    def _wait(self, message: str) -> None:
+        log.warning(message)
+        self.waiting = message
 
     def edition_scope(self, lang: str) -> Scope:
         """How an edition is built now: whole outside a build of the live preview."""
@@ -147,6 +198,32 @@ class LivePreview:
             yield
         finally:
             self.scopes = None
+
+
+def build_failure(err: Exception) -> Finding:
+    """A build that failed for another reason than an input: where the error says, if it does (Jinja does)."""
+    file, line = getattr(err, "filename", None), getattr(err, "lineno", None)
+    return Finding(ERROR, "build", display(Path(file)) if file else "mkdocs serve", line if isinstance(line, int) else None,
+                   f"the site could not be built ({type(err).__name__}: {err})",
+                   "see the traceback in the terminal; fix the file, then save it again")
+
+
+def _stamps(folder: Path) -> frozenset:
+    """What a folder holds, each file and folder with its mtime: another writer shows as a difference."""
+    stamps = set()
+    for path in folder.rglob("*"):
+        try:
+            stamps.add((str(path), path.stat().st_mtime_ns))
+        except FileNotFoundError:  # removed meanwhile (make clean)
+            continue
+    return frozenset(stamps)
+
+
+def show_problems(server):
+    """The browser sees the problems of the last build instead of a page (preview_page.py)."""
+    if isinstance(server.builder, LivePreview):
+        server.set_app(PreviewApp(server.get_app(), server.builder))
+    return server
 
 
 class _DirtyBuildNotes(logging.Filter):

@@ -6,13 +6,14 @@ variant whose placeholders this report can fill is shown. Chinese values come fr
 text (enrich/facts.py); the English ones are composed from the same facts (number words, the plan's
 ordinal) or, for a formula's name, taken from the glossary. English wants capitals that Chinese has no
 use for: a filled label starts with one, and a title (a part's label) has its values in title case.
-Placeholders stay plain {names}: GNU msgfmt accepts no other form in a translation.
+Placeholders stay plain {names}: GNU msgfmt accepts no other form in a translation. Only those are
+filled (substitute): every other character of a translation is shown as its editor wrote it, braces too
+({{ 7*7 }} stays {{ 7*7 }}; str.format would print { 7*7 }), and a value is never read as a pattern.
 """
 
 from __future__ import annotations
 
 import re
-import string
 
 from ..enrich.facts import ReportFacts
 from ..enrich.glossary import Glossary
@@ -63,14 +64,8 @@ class Wording:
         chosen = next((v for v in variants if (placeholders(v) or set()) <= values.keys()), variants[-1])
         if title and not self.language.zh:
             values = {key: title_case(value) for key, value in values.items()}
-        text = self.language.gettext(chosen)
-        for pattern in (text, chosen):  # a translation whose {names} are broken shows the Chinese pattern
-            try:
-                filled = string.Formatter().vformat(pattern, (), _Known(values))
-            except (ValueError, IndexError, AttributeError):
-                continue
-            return filled if self.language.zh else filled[:1].upper() + filled[1:]
-        return text
+        filled = substitute(self.language.gettext(chosen), values)
+        return filled if self.language.zh else filled[:1].upper() + filled[1:]
 
     # --- the values, per language ------------------------------------------------------------
 
@@ -135,11 +130,13 @@ class Wording:
         return self.language.gettext(LIST_LABELS[kind]).lower()
 
 
-class _Known(dict):
-    """Placeholders the report cannot fill stay as written rather than failing the page."""
+_NAME = re.compile(r"(?<!\{)\{([A-Za-z_]\w*)\}(?!\})")  # {{name}} is text, as msgfmt reads it
 
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+
+def substitute(pattern: str, values: dict[str, str]) -> str:
+    """The pattern with each {name} of `values` filled in; everything else as written, a name the report
+    cannot fill too (rather than failing the page)."""
+    return _NAME.sub(lambda match: values.get(match.group(1), match.group(0)), pattern)
 
 
 def _and(items: list[str]) -> str:

@@ -9,13 +9,11 @@ segment ID and the seed file:line; the text itself is never changed.
 from __future__ import annotations
 
 import bisect
-import logging
 import re
-from functools import lru_cache
 
 from .ingest import SENTENCE_END as SENTENCE_FINAL
 from .model import Anomaly, Report, SectionKind, Segment, SegmentRole
-from .segmenter import is_balanced
+from .segmenter import is_balanced, is_word, words
 from .typography import is_cjk
 
 REPEAT_MIN_CHARS = 20
@@ -26,16 +24,6 @@ LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[a-z]{2,}(?![A-Za-z0-9])")
 DOUBLED_PHRASE = re.compile(r"([\u4e00-\u9fff]{2,8})、?\1")
 TRIPLED_CHAR = re.compile(r"([\u4e00-\u9fff])\1\1+")
 DOUBLED_CHAR = re.compile(r"([\u4e00-\u9fff])\1")
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    """jieba's tokenizer with its own dictionary, loaded once and quietly."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.dt
 
 
 class _Locator:
@@ -116,7 +104,7 @@ def _dangling_double(text: str, at: int) -> bool:
     overlap (力争争取) as two words. A slip such as 招投投 leaves one copy dangling.
     """
     spans, position = [], 0
-    for word in _jieba().cut(text):
+    for word in words(text):
         spans.append((position, position + len(word)))
         position += len(word)
     first = next(s for s in spans if s[0] <= at < s[1])
@@ -132,9 +120,8 @@ def _dangling_double(text: str, at: int) -> bool:
 
 
 def _forms_word(text: str, at: int) -> bool:
-    frequencies = _jieba().FREQ
     for size in (2, 3, 4):
-        if frequencies.get(text[at: at + size]) or frequencies.get(text[max(0, at - size + 1): at + 1]):
+        if is_word(text[at: at + size]) or is_word(text[max(0, at - size + 1): at + 1]):
             return True
     return False
 

@@ -26,6 +26,7 @@ SESSION_END = re.compile(r"^\S*会议上[）)]?$")
 SPEAKER_LINE = re.compile(rf"^{SPEAKER}$")
 SALUTATION_LINE = re.compile(r"^各位代表[：:!！]?$")
 REPORT_TITLE = re.compile(r"^[\u4e00-\u9fff\d〇○]{0,20}政府工作报告(?:[（(]\d{4}[）)])?$")
+SPACES = re.compile(r"\s+")
 
 # A heading alone on a line: short, with no clause or sentence punctuation inside or at its end.
 HEADING_MAX_CHARS = 32
@@ -43,7 +44,7 @@ PART_ROLE_WORDS = ("回顾", "工作安排", "重点工作", "目标任务", "�
 def opening_role(line: str, title: str, previous: str | None = None) -> str | None:
     """title, session, speaker or salutation, for a line of the report's opening; else None.
     `previous`: the opening role of the line before, so that a session line broken in print is joined."""
-    compact = re.sub(r"\s+", "", line)
+    compact = SPACES.sub("", line)
     if compact == title or REPORT_TITLE.match(compact):
         return "title"
     if SALUTATION_LINE.match(compact):

@@ -10,6 +10,7 @@ from .ingest import ingest, reading_key
 from .model import Report
 from .overrides import load_overrides
 from .parse import parse
+from .partslugs import apply_part_slugs
 from .seedmeta import load_meta
 
 
@@ -21,6 +22,7 @@ def load_report(project_root: Path, seeds_dir: Path | None = None) -> Report:
     unused = overrides.unused({p.title for p in report.parts if p.title},
                               {s.title for s in report.sections() if s.heading and s.title},
                               {reading_key(d.source) for d in report.layout})
+    unused += apply_part_slugs(report, seeds)
     if unused:
         raise InputErrors(unused)
     report.anomalies = find_anomalies(report)

@@ -130,6 +130,7 @@ class Part:
     sections: list[Section]
     heading: Segment | None = None  # None: the heading is not in the available text
     title: str | None = None  # “十四五”发展主要目标任务
+    slug: str | None = None  # its page's address as report.yaml records it (part_slugs); None: not yet recorded
 
     @property
     def heading_available(self) -> bool:

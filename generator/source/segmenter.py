@@ -1,4 +1,4 @@
-"""Sentence splitting for Chinese prose.
+"""Sentence splitting for Chinese prose, and words (jieba's, with its answers kept between runs).
 
 A sentence ends after 。！？ (and any closing quotes that follow) when no quote or
 bracket is open, so quoted and bracketed passages stay whole. Callers may force
@@ -6,6 +6,11 @@ extra breaks, e.g. where a task (一是/二是) begins after a comma.
 """
 
 from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from ..util.cache import AnswerFile
 
 OPENERS = "“‘（《「『【〔"
 CLOSERS = "”’）》」』】〕"
@@ -66,3 +71,65 @@ def first_at_depth_zero(text: str, stops: str, start: int) -> int:
         if text[i] in stops and depths[i] == 0:
             return i + 1
     return len(text)
+
+
+# Words: jieba's segmentation, for the notes on doubled characters (anomalies.py), the glossary's pinyin
+# and the consistency of terms (their edges, their parts of speech). jieba's dictionary takes most of a
+# second to load, and a build cuts the same texts every time: its answers are kept between runs (an
+# AnswerFile per jieba version), and the dictionary is loaded only for a text it has not answered yet.
+WORDS_LIMIT = 50_000  # answers kept, the most recent
+
+
+def words(text: str, hmm: bool = True) -> list[str]:
+    """jieba's words of text (jieba.lcut(text, HMM=hmm))."""
+    return list(_answer(("h:" if hmm else "n:") + text, lambda tokenizer: tokenizer.lcut(text, HMM=hmm)))
+
+
+def tags(text: str) -> list[tuple[str, str]]:
+    """jieba's words of text with their parts of speech (jieba.posseg.lcut(text))."""
+    return [(word, flag) for word, flag in _answer("t:" + text, lambda tokenizer: [
+        [pair.word, pair.flag] for pair in _posseg(tokenizer).cut(text)])]
+
+
+def is_word(text: str) -> bool:
+    """text is a word of jieba's dictionary (with a frequency, not only the beginning of one)."""
+    return bool(text) and _answer("w:" + text, lambda tokenizer: bool(tokenizer.FREQ.get(text)))
+
+
+def _answer(question: str, ask):
+    answers = _answers()
+    answer = answers.get(question)
+    if answer is None:
+        answer = ask(_jieba())
+        answers.put(question, answer)
+    return answer
+
+
+@lru_cache(maxsize=1)
+def _answers() -> AnswerFile:
+    import jieba
+
+    return AnswerFile(f"jieba-{jieba.__version__}-words", WORDS_LIMIT, _is_answer)
+
+
+def _is_answer(value) -> bool:
+    """A bool (is_word), or a list of words (words) or of [word, flag] pairs (tags)."""
+    return isinstance(value, bool) or isinstance(value, list) and all(
+        isinstance(item, str) or isinstance(item, list) and len(item) == 2 and all(isinstance(s, str) for s in item)
+        for item in value)
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    """jieba's tokenizer with its own dictionary, loaded once and quietly."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.dt
+
+
+def _posseg(tokenizer):
+    import jieba.posseg
+
+    return jieba.posseg.dt if jieba.posseg.dt.tokenizer is tokenizer else jieba.posseg.POSTokenizer(tokenizer)

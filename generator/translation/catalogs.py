@@ -79,6 +79,10 @@ def read_po_file(path: Path, lang: str, root: Path | None = None) -> PoFile:
         line = data[: err.start].count(b"\n") + 1
         raise InputError(shown, str(line), "the file is not UTF-8", "save it as UTF-8 (Poedit does by default)",
                          check="charset") from err
+    if text.startswith("\ufeff"):  # gettext's msgfmt refuses it (`gwr check`), so the site does too
+        raise InputError(shown, "1", "the file starts with a byte order mark (BOM), which gettext's tools refuse",
+                         "save it as UTF-8 without BOM (in Notepad: 'UTF-8', not 'UTF-8 with BOM'; Poedit writes none)",
+                         check="charset")
     lines = text.splitlines()
     _check_charset(lines, shown)
     _check_lines(lines, shown)

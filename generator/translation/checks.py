@@ -54,7 +54,7 @@ def check_project(root: Path, langs: tuple[str, ...] = TARGET_LANGUAGES, run_msg
         findings.extend(citation_findings(citing, report, load_localiser(root, lang)))
         if lang == "en" and style is not None:
             english += _editorial_english(report, editorial, plan, glossary)
-            findings.extend(check_english(english, glossary, style))
+            findings.extend(check_english(english, glossary, style, report.anomalies))
     return findings
 
 
@@ -106,6 +106,7 @@ def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = Tru
     page_of = {m.context: page for page, messages in page_messages(report).items() for m in messages}
     findings: list[Finding] = []
     present = {path.stem: path for path in sorted(folder.glob("*.po"))}
+    checking = _start_msgfmt(present.values()) if run_msgfmt else {}  # gettext's check runs meanwhile
     known = {m.context for pot in pots.values() for m in pot if m.id}  # every ID of this report
     for name in pots:
         if name not in present:
@@ -122,7 +123,7 @@ def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = Tru
             findings.append(foreign)  # one finding for the file, not one per entry
             continue
         if run_msgfmt:
-            findings.extend(_msgfmt(path, po.shown))
+            findings.extend(_msgfmt(checking.get(path), po.shown))
         findings.extend(_obsolete_twins(po))
         if english is not None:
             english.extend(catalog_texts(po, name, page_of))
@@ -138,6 +139,9 @@ def check_catalogs(root: Path, report: Report, lang: str, run_msgfmt: bool = Tru
                     findings.extend(_check_numbers(message, po))
                 if terms:
                     findings.extend(terms.check(message, po))
+    for process in checking.values():  # those of catalogs not checked further (unreadable, another report's)
+        if process.returncode is None:
+            process.communicate()
     return findings
 
 
@@ -238,16 +242,25 @@ def _check_message(message, name: str, po: PoFile, expected: set, current: dict,
     return found
 
 
-def _msgfmt(path: Path, shown: str) -> list[Finding]:
-    """GNU gettext's own check, when it is installed (Debian package gettext)."""
+def _start_msgfmt(paths) -> dict[Path, subprocess.Popen]:
+    """GNU gettext's own check of every catalog, when it is installed (Debian package gettext), all started at
+    once: they run while the catalogs are read here."""
     msgfmt = shutil.which("msgfmt")
     if not msgfmt:
+        return {}
+    return {path: subprocess.Popen([msgfmt, "--check", "-o", "/dev/null", str(path)], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True) for path in paths}
+
+
+def _msgfmt(process: subprocess.Popen | None, shown: str) -> list[Finding]:
+    """What msgfmt said of one catalog (nothing without msgfmt)."""
+    if process is None:
         return []
-    done = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
-    if done.returncode == 0:
+    _, stderr = process.communicate()
+    if process.returncode == 0:
         return []
     findings = []
-    for text in done.stderr.splitlines():
+    for text in stderr.splitlines():
         where, _, rest = text.partition(": ")
         file_part, _, line_part = where.rpartition(":")
         line = int(line_part) if line_part.isdigit() else None

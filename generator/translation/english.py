@@ -9,6 +9,7 @@ rendering per page and a target label agrees with the sentence it comes from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..enrich.editorial import Editorial
@@ -31,6 +32,11 @@ class EnglishText:
     chinese: str  # what it renders ("" where there is no one Chinese text)
     kind: str  # SENTENCE, LABEL, INTERFACE_TEXT, POINT, REASON, GLOSSARY_TEXT or NOTE (quotes Chinese)
     group: str | None = None  # the page it appears on: one term, one rendering within a group
+    figure: str = ""  # a target label: the figure it names, as printed, and its sentence ("2万人次 action-1.task-2.s3")
+    heading: str = ""  # a page point: the title of the section it stands under (it reads in that context)
+
+
+_METRIC_OF = re.compile(r"metric of (?:[\d.]+→)?(\S+) in (\S+)")  # the targets catalog's note (messages.py)
 
 
 def catalog_texts(po: PoFile, name: str, page_of: dict[str, str]) -> list[EnglishText]:
@@ -48,8 +54,9 @@ def catalog_texts(po: PoFile, name: str, page_of: dict[str, str]) -> list[Englis
         else:
             kind, group = SENTENCE, name
         ident = message.context or _shortened(message.id)
+        metric = next(filter(None, map(_METRIC_OF.search, message.auto_comments)), None) if kind == LABEL else None
         texts.append(EnglishText(po.shown, po.msgstr_line(message), ident, message.string,
-                                 message.id, kind, group))
+                                 message.id, kind, group, " ".join(metric.groups()) if metric else ""))
         note = translator_note(message)
         if note:  # readers see it under the page, so its English is checked too
             texts.append(EnglishText(po.shown, _note_line(po, message.lineno), ident, note, "", NOTE, group))
@@ -78,13 +85,15 @@ def editorial_texts(editorial: Editorial, chinese_of: dict[str, str]) -> list[En
     for slug, points in editorial.summaries.get("en", {}).items():
         texts += [_point(point, slug, chinese_of) for point in points]
     for name, page in editorial.pages.items():
-        texts += [_point(point, name, chinese_of) for section in page.sections for point in section.points]
+        texts += [_point(point, name, chinese_of, section.title)
+                  for section in page.sections for point in section.points]
     return texts
 
 
-def _point(point, group: str, chinese_of: dict[str, str]) -> EnglishText:
-    chinese = "".join(chinese_of.get(source, "") for source in point.sources)
-    return EnglishText(point.file, point.line, ", ".join(point.sources), point.text, chinese, POINT, group)
+def _point(point, group: str, chinese_of: dict[str, str], heading: str = "") -> EnglishText:
+    chinese = "\n".join(chinese_of.get(source.split("@")[0], "") for source in point.sources)  # "id@fingerprint" too
+    return EnglishText(point.file, point.line, ", ".join(point.sources), point.text, chinese, POINT, group,
+                       heading=heading)
 
 
 def plan_texts(plan: Plan) -> list[EnglishText]:

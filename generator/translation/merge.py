@@ -12,8 +12,11 @@ after it) and Babel never looks at obsolete entries:
    fuzzy, with the previous msgid kept. Babel alone would guess by the similarity of the Chinese,
    which can hand one sentence's translation to another.
 
-Citations of moved sentences (editorial points, plan links) are re-keyed the same way. No
-catalog is written unless every catalog read cleanly.
+Plan links to moved sentences are re-keyed the same way; points' citations follow their Chinese by
+fingerprint (citations.py).
+No catalog is written unless every catalog read cleanly. The address of a part's page, which names
+its catalog, is recorded in report.yaml the first time (source/partslugs.py), so that a reworded
+heading cannot move the page and its catalog.
 """
 
 from __future__ import annotations
@@ -25,9 +28,12 @@ from babel.messages.catalog import Catalog, Message
 
 from .catalogs import (catalog_dir, layout_for, new_catalog, read_catalog, render_catalog, template_catalog, templates,
                        write_if_changed)
+from .citations import follow_citations
 from ..enrich.editorial import rekey_citations
+from ..enrich.pages import PageKind, plan_pages
 from ..errors import InputError, InputErrors
 from ..source.model import Report
+from ..source.partslugs import record_part_slugs
 
 
 @dataclass
@@ -40,6 +46,7 @@ class UpdateResult:
     obsolete: int  # entries newly made obsolete
     moved: dict[str, str] = field(default_factory=dict)  # old ID -> new ID of sentences that moved
     rekeyed: list[Path] = field(default_factory=list)  # files whose citations followed them
+    recorded: list[Path] = field(default_factory=list)  # report.yaml, where part pages' addresses were recorded
 
 
 def update(root: Path, report: Report, lang: str) -> UpdateResult:
@@ -47,9 +54,10 @@ def update(root: Path, report: Report, lang: str) -> UpdateResult:
     folder = catalog_dir(root, lang)
     pots = templates(report)
     old = _read_all(folder, lang, root)
+    recorded = _record_part_slugs(root, report)
     before = {name: (_keys(c), {_key(m) for m in c if m.id and m.fuzzy}, set(c.obsolete)) for name, c in old.items()}
     moved = _reclaim(old, pots, lang, report)
-    result = UpdateResult(lang, [], 0, 0, 0, 0, moved)
+    result = UpdateResult(lang, [], 0, 0, 0, 0, moved, recorded=recorded)
     for name in sorted(set(pots) | set(old)):
         catalog = old.get(name) or new_catalog(name, lang, report)
         keys_before, fuzzy_before, obsolete_before = before.get(name, (set(), set(), set()))
@@ -63,8 +71,17 @@ def update(root: Path, report: Report, lang: str) -> UpdateResult:
             result.written.append(folder / f"{name}.po")
         else:
             result.unchanged += 1
-    result.rekeyed = rekey_citations(root, moved)
+    result.rekeyed = rekey_citations(root, moved) + follow_citations(root, report)  # points follow by content
     return result
+
+
+def _record_part_slugs(root: Path, report: Report) -> list[Path]:
+    """Record the addresses of the part pages that have none yet: the ones their catalogs are named after."""
+    new = {plan.part.id: plan.slug for plan in plan_pages(report) if plan.kind is PageKind.PART and not plan.part.slug}
+    written = record_part_slugs(root / "seeds", new)
+    for part in report.parts:  # the report in hand says what the file now says
+        part.slug = part.slug or new.get(part.id)
+    return [written] if written else []
 
 
 def _read_all(folder: Path, lang: str, root: Path) -> dict[str, Catalog]:

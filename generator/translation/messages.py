@@ -9,12 +9,17 @@ is extracted from the templates and from this package, as pybabel would.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_python
 
+from ..util.cache import AnswerFile
 from ..source.model import Report, Section
 from ..enrich.pages import PagePlan, plan_pages
 from ..enrich.targets import Quantity, extract_quantities
@@ -22,8 +27,25 @@ from ..enrich.targets import Quantity, extract_quantities
 INTERFACE = "interface"  # the catalog of interface strings (not a page)
 TARGETS = "targets"  # the catalog of the targets' metric labels (the targets page)
 PACKAGE = Path(__file__).resolve().parents[1]  # generator/
+
+
+def _extract_python(fileobj, keywords, comment_tags, options):
+    """Babel's Python extractor, run on a module only if a keyword (N_, _, gettext …) stands before a "(" in
+    it: Babel finds nothing elsewhere, and tokenizing every module took most of the time of `gwr check`."""
+    source = fileobj.read()
+    if not _keyword_call(tuple(keywords)).search(source):
+        return []
+    return extract_python(io.BytesIO(source), keywords, comment_tags, options)
+
+
+@lru_cache(maxsize=4)
+def _keyword_call(keywords: tuple[str, ...]) -> re.Pattern:
+    names = b"|".join(re.escape(k.encode()) for k in sorted(keywords, key=len, reverse=True))
+    return re.compile(rb"(?<!\w)(?:" + names + rb")(?:\s|\\)*\(")
+
+
 # Babel extraction methods: Jinja2 templates, and Python modules for labels marked N_().
-EXTRACTION_METHODS = [("site/templates/**.j2", "jinja2.ext:babel_extract"), ("**.py", "python")]
+EXTRACTION_METHODS = [("site/templates/**.j2", "jinja2.ext:babel_extract"), ("**.py", _extract_python)]
 EXTRACTION_OPTIONS = {"site/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "yes",
                                           "lstrip_blocks": "yes"}}
 
@@ -115,6 +137,41 @@ def _package_stamp() -> tuple:
 
 @lru_cache(maxsize=1)
 def _extract_interface(stamp: tuple) -> tuple[SourceMessage, ...]:
+    """What Babel extracts, or what it extracted from the same sources before (kept between runs)."""
+    key = _sources_key()
+    kept = _EXTRACTED.get(key)
+    if kept is not None:
+        return tuple(SourceMessage(None, text, tuple((file, line) for file, line in locations), comment)
+                     for text, locations, comment in kept)
+    extracted = _extract()
+    _EXTRACTED.put(key, [[m.text, [list(location) for location in m.locations], m.comment] for m in extracted])
+    return extracted
+
+
+def _sources_key() -> str:
+    """The bytes of every module and template, and the extractors' own files: what extraction depends on."""
+    digest = hashlib.sha256(repr((EXTRACTION_METHODS[0], EXTRACTION_OPTIONS)).encode())
+    for module in ("babel", "jinja2"):  # an upgrade of either is a new key
+        origin = Path(importlib.util.find_spec(module).origin)
+        digest.update(f"{origin}\0{origin.stat().st_mtime_ns}\0".encode())
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".j2") and "__pycache__" not in path.parts:
+            digest.update(f"{path.relative_to(PACKAGE).as_posix()}\0".encode() + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _valid(answer) -> bool:
+    return isinstance(answer, list) and all(
+        isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and isinstance(item[2], str)
+        and isinstance(item[1], list) and all(
+            isinstance(loc, list) and len(loc) == 2 and isinstance(loc[0], str) and isinstance(loc[1], int)
+            for loc in item[1]) for item in answer)
+
+
+_EXTRACTED = AnswerFile("interface-messages", 4, _valid)
+
+
+def _extract() -> tuple[SourceMessage, ...]:
     found: dict[str, list[tuple[str, int]]] = {}
     comments: dict[str, list[str]] = {}
     for filename, lineno, message, extracted_comments, _context in extract_from_dir(

@@ -22,6 +22,7 @@ from ..enrich.glossary_scope import load_glossary
 from ..enrich.plan import PLAN_FILE
 from ..errors import InputError, InputErrors
 from ..source.model import Report
+from ..source.partslugs import forget_part_slugs
 from .catalogs import TARGET_LANGUAGES, TRANSLATIONS, catalog_dir, read_catalog
 from .merge import update
 from .messages import INTERFACE, catalog_messages
@@ -76,6 +77,8 @@ def start_new_report(root: Path, report: Report, force: bool = False) -> NewRepo
     result = NewReport(current, previous, folder)
     if folder:
         _move_aside(root, folder, result)
+    if previous != current:  # the recorded page addresses were the previous report's parts'
+        forget_part_slugs(root / "seeds", report)
     _restamp_interface(root, report)
     _create(root, report, result)
     return result

@@ -9,7 +9,9 @@ words and ordinals (three, tenth), and month names (June = 6).
 The check asks, figure by figure: is every figure of the Chinese in the English, as the
 same kind of figure (a percentage is not a number of percentage points), and do the
 percentages and percentage points come in the same order (two swapped rates keep the bag
-of numbers intact but change the meaning)?
+of numbers intact but change the meaning)? And does a figure that counts occasions (人次: one person
+trained twice counts twice) stay a count of occasions in the English ("20,000 training places", never
+"20,000 trainees")?
 """
 
 from __future__ import annotations
@@ -39,6 +41,11 @@ _WORDS_EN = {
     "september": 9, "october": 10, "november": 11, "december": 12,
 }
 _WORD_EN = re.compile(r"\b(" + "|".join(_WORDS_EN) + r")\b(\s+percentage\s+points?\b)?", re.IGNORECASE)
+# Units that count occasions, not people: the English of such a figure names occasions within a few words of it.
+OCCASION_UNITS = ("人次",)
+OCCASION_WORDS = re.compile(r"\b(?:visits?|trips?|attendances?|places?|person-times?|entries|admissions|passages|"
+                            r"foot\s+traffic)\b", re.IGNORECASE)
+_WORDS_AFTER = 6  # how far after the figure the English may name what it counts ("20,000 free AI training places")
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,7 @@ class Figure:
     kind: str  # PERCENT, POINTS or NUMBER
     at: int  # where it starts in its text (for the order)
     end: int = 0  # where it ends (the comparator check reads the words around it)
+    unit: str = ""  # a Chinese figure's counting unit, where it counts occasions (人次)
 
     def __str__(self) -> str:
         if self.kind == PERCENT:
@@ -77,7 +85,8 @@ def chinese_figures(text: str) -> list[Figure]:
     for match in _FIGURE_ZH.finditer(text):
         value = float(match.group(1)) * _SCALE_ZH.get(match.group(2) or "", 1)
         kind = {"%": PERCENT, "个百分点": POINTS}.get(match.group(3) or "", NUMBER)
-        figures.append(Figure(_normal(value), kind, match.start(), match.end()))
+        unit = next((u for u in OCCASION_UNITS if text.startswith(u, match.end())), "")
+        figures.append(Figure(_normal(value), kind, match.start(), match.end(), unit))
     for match in _NUMERAL_ZH.finditer(text):
         value = chinese_numeral(match.group(1))
         if value:
@@ -141,6 +150,7 @@ def compare(chinese: str, english: str) -> list[NumberProblem]:
                                           f"{KIND_WORDS[other]} in the English"))
         else:
             problems.append(NumberProblem(f"the English lacks {figure} (from the Chinese)"))
+    problems += unit_problems(chinese, english)
     if not problems:
         for kind, plural in ORDERED_KINDS.items():
             ordered_zh = [f.value for f in source if f.kind == kind]
@@ -149,6 +159,24 @@ def compare(chinese: str, english: str) -> list[NumberProblem]:
                 problems.append(NumberProblem(
                     f"the {plural} come in another order: {', '.join(map(_fmt(kind), ordered_zh))} in the Chinese, "
                     f"{', '.join(map(_fmt(kind), ordered_en))} in the English — check each belongs to its indicator"))
+    return problems
+
+
+def unit_problems(chinese: str, english: str) -> list[NumberProblem]:
+    """A figure of occasions (2万人次) that the English states without naming occasions after it: read as a
+    count of people ("20,000 trainees"), it says fewer people are reached than the Chinese counts."""
+    problems = []
+    target = english_figures(english)
+    for figure in chinese_figures(chinese):
+        if not figure.unit:
+            continue
+        for said in (f for f in target if (f.value, f.kind) == (figure.value, figure.kind)):
+            after = " ".join(english[said.end:].split()[:_WORDS_AFTER])
+            if not OCCASION_WORDS.search(after):
+                problems.append(NumberProblem(
+                    f"{chinese[figure.at:figure.end]}{figure.unit} counts occasions (one person twice counts twice), "
+                    f"but the English “{english[said.at:said.end]} {after}” does not name them (visits, attendances, "
+                    f"training places …)"))
     return problems
 
 

@@ -9,6 +9,10 @@ the cited Chinese uses ("Four Bigs" for 大巡防、大排查、大整治、大�
 is set in (its year, the plan's years, the review's span: "the past five years"). A Chinese point also
 keeps the comparator of each figure it repeats (以上, 超过, 以内: 2家以上 is not 超2家); the English points'
 comparators are checked with the other English (quality.py). Errors: a wrong figure is worse than no point.
+
+First of all, each citation must still cite the Chinese it was written against: its fingerprint
+(ID@fingerprint, enrich/citations.py) must be that of the sentence at its ID. If not, the sentence moved
+(`gwr update` re-points the citation) or is gone (an editor re-cites): an error, never a silent guess.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..enrich.citations import Citation, Sentences
 from ..enrich.editorial import Point
 from ..enrich.facts import ReportFacts
 from ..enrich.glossary import Glossary
@@ -46,6 +51,7 @@ class PointChecker:
 
     def __init__(self, report: Report, facts: ReportFacts | None = None, glossary: Glossary | None = None) -> None:
         self.chinese_of = {segment.id: segment.text for segment in report.segments()}
+        self.sentences = Sentences.of(report)
         self.years = {float(y) for y in ([facts.year, *(facts.plan_years or ())] if facts else [])}
         self.spans = {float(facts.review_years)} if facts and facts.review_years else set()
         self.terms = (ChineseMatcher(glossary), EnglishMatcher(glossary)) if glossary and glossary.terms else None
@@ -53,12 +59,38 @@ class PointChecker:
     def findings(self, points: Iterable[Point]) -> list[Finding]:
         found = []
         for point in points:
+            found += self.pins(point)
             cited = "".join(self.chinese_of.get(source, "") for source in point.sources)
             if not cited:
                 continue  # unknown IDs: the editorial loader reports them
             found += _figures(point, cited, self.figures(point, cited))
             if point.lang == "zh":
                 found += _comparators(point, cited)
+        return found
+
+    def pins(self, point: Point) -> list[Finding]:
+        """A citation without its fingerprint, or whose fingerprint is not that of the sentence at its ID."""
+        found = []
+        for ident, pin in zip(point.sources, point.pins):
+            if ident not in self.chinese_of:
+                continue  # unknown IDs: the editorial loader reports them
+            now = f"{ident} now reads “{_short(self.chinese_of[ident])}”"
+            if not pin:
+                found.append(_finding(WARNING, "cited-sentence", point, f"{ident} is cited without the fingerprint "
+                                      "of its Chinese, so it cannot follow the sentence when IDs shift",
+                                      "run `gwr update`: it adds @fingerprint to every citation", ident))
+                continue
+            moved = self.sentences.locate(Citation(ident, pin))
+            if not moved:
+                found.append(_finding(ERROR, "cited-sentence", point, f"{ident}@{pin}: the sentence cited here is "
+                                      f"no longer in the report (deleted, reworded or split); {now}",
+                                      "run `gwr update` (it follows moved and split sentences); if this stays, check "
+                                      "the point against the report and cite the sentence(s) it rests on now by ID "
+                                      "alone, then run `gwr update` to add their fingerprints", ident))
+            elif moved[0].id != ident:
+                found.append(_finding(ERROR, "cited-sentence", point, f"{ident}@{pin}: the sentence cited here is now "
+                                      f"{moved[0].id} (the IDs shifted); {now}",
+                                      "run `gwr update`: it re-points the citation", ident))
         return found
 
     def figures(self, point: Point, cited: str) -> list[Figure]:
@@ -155,6 +187,13 @@ def _comparators(point: Point, cited: str) -> list[Finding]:
     return found
 
 
-def _finding(severity: str, check: str, point: Point, message: str, fix: str) -> Finding:
+def _finding(severity: str, check: str, point: Point, message: str, fix: str, cited: str = "") -> Finding:
+    """A finding at the point's line, on all its citations (figures) or on the one in question (`cited`)."""
+    if cited:
+        return Finding(severity, check, point.file, point.line, message, fix, cited)
     ident = ", ".join(point.sources)
     return Finding(severity, check, point.file, point.line, f"{ident}: {message}", fix, ident)
+
+
+def _short(chinese: str, length: int = 30) -> str:
+    return chinese if len(chinese) <= length else chinese[:length] + "…"

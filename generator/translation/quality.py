@@ -3,7 +3,9 @@
 Named like Weblate's and pofilter's checks where one exists. Errors change the meaning or break the
 page (a threshold moved, Chinese left in the English, markup); warnings need an editor's eye (style,
 spelling, Chinglish, a term rendered two ways on one page). Each check takes an EnglishText and
-returns findings that point at its file and line; `check_english` runs them all.
+returns findings that point at its file and line; `check_english` runs them all, and the checks that read
+several texts at once: an aim kept an aim in sentences, points and labels (hedges.py), one rendering of a
+term across the edition (consistency.py), a translator's note on each slip of the print (repairs.py).
 """
 
 from __future__ import annotations
@@ -15,7 +17,11 @@ from ..enrich.glossary import Glossary
 from ..enrich.terms import ChineseMatcher, EnglishMatcher
 from ..errors import ERROR, WARNING, Finding
 from .comparators import AT_LEAST, compare_comparators
-from .english import GLOSSARY_TEXT, INTERFACE_TEXT, NOTE, EnglishText
+from .consistency import consistency_findings
+from .english import GLOSSARY_TEXT, INTERFACE_TEXT, LABEL, NOTE, SENTENCE, EnglishText
+from .hedges import hedge_findings
+from .numbers import OCCASION_UNITS, OCCASION_WORDS, unit_problems
+from .repairs import repair_findings
 from .style import StyleGuide
 from ..util.csvfile import starts_formula
 
@@ -31,16 +37,21 @@ _MARKDOWN = [(re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>)"), "a headin
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')]*\s+(?=[“‘\"'(]?[A-Z0-9])")
 
 
-def check_english(texts: Iterable[EnglishText], glossary: Glossary | None, style: StyleGuide) -> list[Finding]:
+def check_english(texts: Iterable[EnglishText], glossary: Glossary | None, style: StyleGuide,
+                  anomalies: Iterable | None = None) -> list[Finding]:
+    """Every check of the English; `anomalies` (the report's, from `gwr notes`) for the translator's notes."""
     texts = list(texts)
     findings = []
     for text in texts:
         for check in (_comparators, _unchanged_or_chinese, _punctuation, _double_words, _long_sentences,
-                      _safe_html, _markdown, _formula):
+                      _safe_html, _markdown, _formula, _counted_occasions):
             findings += check(text)
         findings += _spelling(text, style) + _chinglish(text, style)
     if glossary and glossary.terms:
         findings += inconsistent_terms(texts, glossary)
+    findings += hedge_findings(texts, style.hedges) + consistency_findings(texts, glossary, style.consistency)
+    if anomalies is not None:
+        findings += repair_findings(texts, list(anomalies))
     return findings
 
 
@@ -60,6 +71,22 @@ def _comparators(text: EnglishText) -> list[Finding]:
                               f"the Chinese sets {problem.figure} as “{problem.chinese}” but the English {said}",
                               f"write {wanted}" + (": 以上 includes the figure itself" if problem.chinese == AT_LEAST else "")))
     return found
+
+
+def _counted_occasions(text: EnglishText) -> list[Finding]:
+    """A figure of occasions (人次) in a point, a target label or a glossary explanation stays a count of
+    occasions; the sentences' figures are compared by the number check (numbers.unit_problems)."""
+    if text.kind == LABEL:
+        if not any(f"{unit} " in text.figure for unit in OCCASION_UNITS) or OCCASION_WORDS.search(text.text):
+            return []
+        problems = [f"{text.figure.split()[0]} counts occasions (one person twice counts twice), but the label "
+                    "does not name them"]
+    elif text.kind not in (SENTENCE, NOTE) and text.chinese:
+        problems = [p.message for p in unit_problems(text.chinese, text.text)]
+    else:
+        return []
+    return [_finding(ERROR, "counted-unit", text, problem, "name what is counted: visits, attendances, training "
+                     "places (the glossary entry 人次)") for problem in problems]
 
 
 def _unchanged_or_chinese(text: EnglishText) -> list[Finding]:

@@ -92,12 +92,16 @@ def _related_words(enriched: EnrichedReport, zh: bool) -> dict[str, Counter]:
     """Per sentence, the tokens of the other forms of the glossary terms it contains and, at half
     weight, of their explanation in the edition's language."""
     result: dict[str, Counter] = {}
+    of_term: dict[tuple, Counter] = {}  # a term occurs in many sentences: its tokens are counted once
     for occurrences in enriched.occurrences.values():
         for occurrence in occurrences:
             term = occurrence.term
             explanation = (term.explanation_zh or term.explanation_en) if zh else term.explanation_en
-            tokens = index_tokens(" / ".join(_other_forms(term, zh)))
-            tokens.update(_weighted(index_tokens(explanation), EXPLANATION_WEIGHT))
+            key = (" / ".join(_other_forms(term, zh)), explanation)
+            tokens = of_term.get(key)
+            if tokens is None:
+                tokens = of_term[key] = index_tokens(key[0])
+                tokens.update(_weighted(index_tokens(explanation), EXPLANATION_WEIGHT))
             result.setdefault(occurrence.segment_id, Counter()).update(tokens)
     return result
 

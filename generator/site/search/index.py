@@ -46,7 +46,7 @@ def index_files(lang: str, pages: list[SearchPage], docs: list[SearchDoc], label
     postings: dict[str, list] = {}
     for number, doc in enumerate(docs):
         for token, weight in sorted(doc.tokens.items()):
-            postings.setdefault(token, []).extend([number, _compact(weight)])
+            postings.setdefault(token, []).extend((number, weight if type(weight) is int else _compact(weight)))
     shards = max(1, math.ceil(len(postings) / TOKENS_PER_SHARD))
     grouped: dict[int, dict[str, list]] = {n: {} for n in range(shards)}
     for token, values in postings.items():

@@ -58,11 +58,16 @@ STEP3 = [("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ica
          ("ness", "")]
 STEP4 = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism",
          "ate", "iti", "ous", "ive", "ize"]
+# Longest suffix first, sorted once.
+_STEP2 = sorted(STEP2, key=lambda r: -len(r[0]))
+_STEP3 = sorted(STEP3, key=lambda r: -len(r[0]))
+_STEP4 = sorted(STEP4, key=len, reverse=True)
 
 
 def _replace_longest(word: str, rules: list[tuple[str, str]], min_measure: int) -> str:
-    """The longest matching suffix is replaced if the stem before it measures more than min_measure."""
-    for suffix, replacement in sorted(rules, key=lambda r: -len(r[0])):
+    """The longest matching suffix (rules: longest first) is replaced if the stem before it measures more
+    than min_measure."""
+    for suffix, replacement in rules:
         if word.endswith(suffix):
             stem = word[: -len(suffix)]
             return stem + replacement if _measure(stem) > min_measure else word
@@ -101,10 +106,10 @@ def stem(word: str) -> str:
     if word.endswith("y") and _has_vowel(word[:-1]):
         word = word[:-1] + "i"
     # Steps 2 and 3
-    word = _replace_longest(word, STEP2, 0)
-    word = _replace_longest(word, STEP3, 0)
+    word = _replace_longest(word, _STEP2, 0)
+    word = _replace_longest(word, _STEP3, 0)
     # Step 4
-    for suffix in sorted(STEP4, key=len, reverse=True):
+    for suffix in _STEP4:
         if word.endswith(suffix):
             stem_ = word[: -len(suffix)]
             if _measure(stem_) > 1 and (suffix != "ion" or stem_.endswith(("s", "t"))):

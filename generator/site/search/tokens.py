@@ -23,11 +23,16 @@ from functools import lru_cache
 
 from .porter import stem
 
-# A Chinese character, a number with decimal point or thousands separators, or a Latin word.
-UNIT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[0-9]+(?:[.,][0-9]+)*%?|[a-z]+")
+# A Chinese character, a number with decimal point or thousands separators, or a Latin word (the group
+# that matched tells which).
+UNIT = re.compile(r"([\u3400-\u9fff\uf900-\ufaff])|([0-9]+(?:[.,][0-9]+)*%?)|([a-z]+)")
+CHINESE, NUMBER = 1, 2
+RUN = re.compile(rf"(?:{UNIT.pattern})+")  # units one after the other: a chain, but for its stop words
+CHINESE_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 HYPHEN = re.compile(r"[-\u2010\u2011]")
 HYPHENATED = re.compile(r"[a-z]+(?:[-\u2010\u2011][a-z]+)+")  # in normalised text: e-commerce, sea-rail-road
 SPACED = re.compile(r"(?<=[a-z])[\t\n\r ]+(?=[a-z])")  # between two words of a query
+LAST_WORD, FIRST_WORD = re.compile(r"[a-z]+$"), re.compile(r"[a-z]+")
 MAX_VARIANTS = 4
 STOP_WORDS = frozenset(
     "a an and are as at be by for from has have in into is it its of on or such that the their this to was "
@@ -39,37 +44,61 @@ def normalise(text: str) -> str:
 
 
 def is_chinese(unit: str) -> bool:
-    return bool(re.match(r"[\u3400-\u9fff\uf900-\ufaff]", unit))
+    """The unit starts with a Chinese character (UNIT's first group)."""
+    return bool(unit) and ("\u3400" <= unit[0] <= "\u9fff" or "\uf900" <= unit[0] <= "\ufaff")
+
+
+@lru_cache(maxsize=1 << 14)
+def _word(word: str) -> str:
+    """A Latin word as indexed: its stem, or "" for a stop word."""
+    return "" if word in STOP_WORDS else stem(word)
 
 
 def chains(text: str) -> list[list[str]]:
     """Runs of units not separated by anything but other units (punctuation and spaces end a run)."""
-    result, current, end = [], [], 0
-    for match in UNIT.finditer(normalise(text)):
-        if current and match.start() != end:
+    return _chains(normalise(text))
+
+
+def _chains(normal: str) -> list[list[str]]:
+    result = []
+    for run in RUN.finditer(normal):
+        text = run.group(0)
+        if CHINESE_RUN.fullmatch(text):  # most of them: one unit a character
+            result.append(list(text))
+            continue
+        if text.isascii() and text.isalpha():  # one Latin word (English: most runs)
+            word = _word(text)
+            if word:
+                result.append([word])
+            continue
+        current = []
+        for match in UNIT.finditer(text):
+            unit, kind = match.group(0), match.lastindex
+            if kind == NUMBER:
+                unit = unit.replace(",", "")
+            elif kind != CHINESE:
+                unit = _word(unit)
+            if unit:
+                current.append(unit)
+            elif current:  # a stop word ends the run, as punctuation does
+                result.append(current)
+                current = []
+        if current:
             result.append(current)
-            current = []
-        unit = match.group(0)
-        if unit[0] in "0123456789":
-            unit = unit.replace(",", "")
-        elif not is_chinese(unit):
-            unit = "" if unit in STOP_WORDS else stem(unit)
-        if unit:
-            current.append(unit)
-        else:  # a stop word ends the run, as punctuation does
-            result.append(current)
-            current = []
-        end = match.end()
-    if current:
-        result.append(current)
-    return [c for c in result if c]
+    return result
 
 
 def compounds(text: str) -> list[str]:
     """Every run of two or more hyphen-joined words written as one and stemmed: e-commerce -> ecommerc;
     sea-rail-road -> searail, searailroad, railroad."""
+    return _compounds(normalise(text))
+
+
+def _compounds(normal: str) -> list[str]:
     result = []
-    for match in HYPHENATED.finditer(normalise(text)):
+    if not HYPHEN.search(normal):
+        return result
+    for match in HYPHENATED.finditer(normal):
         words = HYPHEN.split(match.group(0))
         for start in range(len(words) - 1):
             for end in range(start + 2, len(words) + 1):
@@ -86,7 +115,10 @@ def join_hyphens(text: str) -> str:
 
 def pairs(chain: list[str]) -> list[str]:
     """The bigrams of a run: neighbouring units of which one is Chinese."""
-    return [a + b for a, b in zip(chain, chain[1:]) if is_chinese(a) or is_chinese(b)]
+    if len(chain) < 2:
+        return []
+    chinese = [is_chinese(unit) for unit in chain]
+    return [chain[i - 1] + chain[i] for i in range(1, len(chain)) if chinese[i - 1] or chinese[i]]
 
 
 def index_tokens(text: str) -> Counter:
@@ -99,10 +131,10 @@ def _index_tokens(text: str) -> Counter:
     # Kept: both editions' indexes hold some 4,000 texts, and a rebuild of `make serve` after one saved
     # sentence would stem them all again (most of the time an index takes).
     tokens: Counter = Counter()
-    for chain in chains(text):
-        tokens.update(chain)
-        tokens.update(pairs(chain))
-    joined = compounds(text)
+    normal = normalise(text)
+    for chain in _chains(normal):
+        tokens.update(chain + pairs(chain))  # the units, then the pairs: the order of the Counter as before
+    joined = _compounds(normal)
     if joined:  # and what a query asks for next to them: 赋能e-commerce -> 能ecommerc
         tokens.update(joined)
         tokens.update(p for chain in chains(join_hyphens(text)) for p in pairs(chain) if p not in tokens)
@@ -130,7 +162,7 @@ def query_variants(text: str) -> list[str]:
     result = []
     for match in SPACED.finditer(joined):
         before, after = joined[:match.start()], joined[match.end():]
-        left, right = re.search(r"[a-z]+$", before).group(0), re.match(r"[a-z]+", after).group(0)
+        left, right = LAST_WORD.search(before).group(0), FIRST_WORD.match(after).group(0)
         if left not in STOP_WORDS and right not in STOP_WORDS:
             result.append(before + after)
     return result[:MAX_VARIANTS]
