@@ -27,6 +27,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from conftest import CHROMIUM, CHROMIUM_FLAGS, copy_project, save_translation  # noqa: E402  (as the tests do)
 
+import budgets  # noqa: E402  (beside this script)
+
 
 def environment() -> dict:
     return dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
@@ -101,13 +103,7 @@ def main() -> int:
         project = copy_project(Path(folder) / "project")
         results = {"build both editions (s)": measure_build(project),
                    "PO saved -> English page reloaded (s)": measure_reload(project)}
-    over = False
-    for name, value in results.items():
-        budget = BUDGETS[name]
-        status = "ok" if value <= budget else "OVER BUDGET"
-        over |= value > budget
-        print(f"{name:<42} median {value:5.2f}  budget {budget:5.1f}  {status}")
-    return 1 if over else 0
+    return budgets.report(results, BUDGETS)
 
 
 if __name__ == "__main__":

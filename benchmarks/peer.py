@@ -42,6 +42,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from conftest import copy_project  # noqa: E402  (as the tests do)
 
+import budgets  # noqa: E402  (beside this script)
+
 
 CACHE = {"folder": ""}  # XDG_CACHE_HOME of the builds: the benchmark's own (main)
 
@@ -161,13 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         results = {"gwr build / peer (ratio)": ratio, "gwr check (s)": measure_check(project)}
         if args.profile:
             profile(project, args.profile)
-    over = False
-    for name, value in results.items():
-        budget = BUDGETS[name]
-        status = "ok" if value <= budget else "OVER BUDGET"
-        over |= value > budget
-        print(f"{name:<42} median {value:5.2f}  budget {budget:5.2f}  {status}")
-    return 1 if over else 0
+    return budgets.report(results, BUDGETS)
 
 
 if __name__ == "__main__":
