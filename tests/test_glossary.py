@@ -129,6 +129,26 @@ def test_english_matching_uses_variants_boundaries_case_and_quotes():
     assert [m.term.zh for m in cities.find("two County-level cities and one county-level city")] == ["县级市"] * 2
 
 
+def test_english_matches_are_those_of_one_alternation_of_the_forms_longest_first():
+    """find() runs each form's own pattern (compiled once) and picks, at the leftmost start, the longest
+    form: what one regular expression of all the forms, longest first, gives, on every English sentence."""
+    import re
+
+    from babel.messages.pofile import read_po
+
+    from generator.enrich.terms import _form_pattern
+
+    matcher = EnglishMatcher(load_glossary(ROOT))
+    alternation = re.compile("|".join(f"(?P<t{i}>{_form_pattern(form)})" for i, (form, _) in enumerate(matcher.forms)),
+                             re.IGNORECASE)
+    texts = [m.string for path in sorted((ROOT / "translations" / "en").glob("*.po"))
+             for m in read_po(path.open("rb")) if m.id and m.string]
+    for text in texts:
+        expected = [(m.start(), m.end(), matcher.forms[int(m.lastgroup[1:])][1].id) for m in alternation.finditer(text)]
+        assert [(m.start, m.end, m.term.id) for m in matcher.find(text)] == expected, text
+    assert len(texts) > 500
+
+
 def test_csv_and_tbx_are_well_formed(glossary):
     rows = list(csv.DictReader(io.StringIO(glossary_csv(glossary).lstrip("\ufeff"))))
     assert len(rows) == len(glossary.terms) and rows[0].keys() >= {"zh", "pinyin", "en", "en_variants", "category"}

@@ -69,37 +69,56 @@ class EnglishMatcher:
         unique = {(form, term.id): term for term in glossary.terms for form in term.en_forms}
         # Longest first, so that the alternation prefers "Hangzhou West Railway Station" to "Hangzhou".
         self.forms = sorted(((form, term) for (form, _), term in unique.items()), key=lambda item: -len(item[0]))
-        self.keys = [_probe(form) for form, _ in self.forms]
+        self.keys = [_needle(form) for form, _ in self.forms]
 
     def find(self, text: str) -> list[Match]:
+        """The forms in the text, left to right, as one alternation of them longest first would find them:
+        at the leftmost place where any form starts, the longest that matches there, then on after it."""
         folded = text.casefold()
-        candidates = tuple(i for i, key in enumerate(self.keys) if key in folded)  # cheap pre-filter
-        if not candidates:
-            return []
-        pattern = self._pattern(candidates)
-        return [Match(m.start(), m.end(), self.forms[int(m.lastgroup[1:])][1]) for m in pattern.finditer(text)]
-
-    @lru_cache(maxsize=4096)
-    def _pattern(self, candidates: tuple[int, ...]) -> re.Pattern:
-        return re.compile("|".join(f"(?P<t{i}>{_form_pattern(self.forms[i][0])})" for i in candidates), re.IGNORECASE)
+        candidates = [i for i, key in enumerate(self.keys) if key in folded]  # cheap pre-filter
+        starts = {}  # where a candidate matches: start -> (its place in the alternation, end)
+        for i in candidates:
+            for start, end in _all_matches(_form_regex(self.forms[i][0]), text):
+                if start not in starts or i < starts[start][0]:
+                    starts[start] = (i, end)
+        found, after = [], 0
+        for start in sorted(starts):
+            if start >= after:
+                i, after = starts[start]
+                found.append(Match(start, after, self.forms[i][1]))
+        return found
 
     def contains(self, text: str, term: Term) -> bool:
-        return any(_form_regex(form).search(text) for form in term.en_forms)
+        folded = text.casefold()
+        return any(_needle(form) in folded and _form_regex(form).search(text) for form in term.en_forms)
 
     def forms_in(self, text: str, term: Term) -> list[str]:
         """The term's renderings used in the text, in order; a form inside a longer one used at the same
         place ("Railway Express" in "China-Europe Railway Express") does not count on its own."""
-        spans = [(m.start(), m.end(), form) for form in term.en_forms
+        folded = text.casefold()
+        spans = [(m.start(), m.end(), form) for form in term.en_forms if _needle(form) in folded
                  for m in _form_regex(form).finditer(text)]
         kept = [(start, form) for start, end, form in spans
                 if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans)]
         return list(dict.fromkeys(form for _, form in sorted(kept)))
 
 
-def _probe(form: str) -> str:
-    """The longest quote-free run of the form, case-folded: if it is not in a text, the form is not either."""
-    runs = re.split(f"[{re.escape(_QUOTES)}]", form.casefold())
-    return max(runs, key=len)
+def _all_matches(pattern: re.Pattern, text: str):
+    """(start, end) of the pattern's match at every place it matches, overlapping ones included."""
+    at = 0
+    while (match := pattern.search(text, at)) is not None:
+        yield match.start(), match.end()
+        at = match.start() + 1
+
+
+@lru_cache(maxsize=None)
+def _needle(form: str) -> str:
+    """A piece every match of the form holds, case-folded: its longest word (quotes and spaces between words
+    may vary; a final consonant + y may read ies)."""
+    words = re.split(rf"[\s{re.escape(_QUOTES)}]+", form.casefold())
+    if re.search(r"[^aeiou]y$", words[-1]):
+        words[-1] = words[-1][:-1]
+    return max(words, key=len)
 
 
 @lru_cache(maxsize=None)
