@@ -45,13 +45,15 @@ catalogs: $(STAMP)
 	$(BIN)/gwr update
 
 # Benchmarks with budgets: build time, PO file saved -> English page reloaded in `mkdocs serve`,
-# search as readers use it (hit rates, bytes, latency), Lighthouse and axe-core on the built site, and
-# `gwr build` against MkDocs + Material + mkdocs-static-i18n on the same Markdown and `gwr check` alone.
+# search as readers use it (hit rates, bytes, latency), Lighthouse and axe-core on the built site,
+# `gwr build` against MkDocs + Material + mkdocs-static-i18n on the same Markdown and `gwr check` alone, and
+# `gwr build` of a report 16 times longer against the real one (scale.py: at most 3.7 times the time).
 bench: site $(DEV_STAMP) system-deps web-tools
 	$(BIN)/python benchmarks/editor_loop.py
 	$(BIN)/python benchmarks/search_hits.py
 	$(BIN)/python benchmarks/web_quality.py
 	$(BIN)/python benchmarks/peer.py
+	$(BIN)/python benchmarks/scale.py
 
 # Web quality tools from the npm registry, pinned in package-lock.json: axe-core and Lighthouse.
 # Lighthouse's trace engine asks for two packages at "latest"; package.json's overrides pin them to the

@@ -19,13 +19,13 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The editor's loop: a saved PO file shows in `make serve` within 1.5 s (median), see generator/site/serving.py.
-BUDGETS = {"build both editions (s)": 20.0, "PO saved -> English page reloaded (s)": 1.5}
+# The editor's loop: a saved PO file shows in `make serve` within 0.5 s (median), see generator/site/serving.py.
+BUDGETS = {"build both editions (s)": 20.0, "PO saved -> English page reloaded (s)": 0.5}
 RELOAD_RUNS = 7  # the machine may be shared: the median of several saves
 SEGMENT = "action-1.task-1.s1"
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from conftest import CHROMIUM, CHROMIUM_FLAGS, copy_project, save_translation  # noqa: E402  (as the tests do)
+from conftest import CHROMIUM, CHROMIUM_FLAGS, copy_project  # noqa: E402  (as the tests do)
 
 import budgets  # noqa: E402  (beside this script)
 
@@ -43,6 +43,18 @@ def measure_build(project: Path, runs: int = 3) -> float:
         times.append(time.monotonic() - started)
     print(f"build both editions: {', '.join(f'{t:.1f}' for t in times)} s (median {statistics.median(times):.1f})")
     return statistics.median(times)
+
+
+def translated(project: Path, catalog_name: str, key: str, text: str) -> tuple[Path, bytes]:
+    """The catalog with one entry translated anew, as an editor's text editor holds it before saving: the
+    clock starts at the save, not while this script prepares the file."""
+    from generator.translation.catalogs import read_catalog, render_catalog
+
+    path = project / "translations" / "en" / f"{catalog_name}.po"
+    catalog = read_catalog(path, "en")
+    message = next(m for m in catalog if key in (m.context, m.id))
+    message.string, message.flags = text, set()
+    return path, render_catalog(catalog)
 
 
 def free_port() -> int:
@@ -79,8 +91,9 @@ def measure_reload(project: Path, runs: int = RELOAD_RUNS) -> float:
             time.sleep(2)  # let the first build settle and the live-reload socket connect
             for run in range(runs):
                 text = f"Benchmark sentence number {run}."
+                path, saved = translated(project, "action-1", SEGMENT, text)
                 started = time.monotonic()
-                save_translation(project, "action-1", SEGMENT, text)
+                path.write_bytes(saved)
                 page.wait_for_function(
                     f"() => (document.getElementById('{SEGMENT}') || {{}}).textContent === {text!r}", timeout=60_000)
                 times.append(time.monotonic() - started)

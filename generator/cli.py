@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import signal
 import sys
 import time
@@ -71,27 +72,28 @@ def cmd_generate(args) -> int:
 
 
 def cmd_build(args) -> int:
-    """Check everything, then build; on an error, print every problem and leave the site as it was."""
-    import logging
-
+    """Check everything and build meanwhile; on an error, print every problem and leave the site as it was."""
     from mkdocs.exceptions import MkDocsException
 
-    from .translation.checks import check_project
-    from .site.build import BuildRunning, build_site
+    from .util.forked import Forked
 
     root = _root(args)
     started = time.monotonic()
-    findings = check_project(root)
-    errors = _print_findings(findings, sys.stderr)
-    if errors:
-        print(f"{errors} error(s): {args.site_dir}/ was not changed. Fix them (file:line above), then build again.",
-              file=sys.stderr)
-        return 1
-    logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)  # MkDocs' own warnings
+    checks = Forked(_check_project, root)  # in a child process, while this one builds into a staging folder
+    from .site.build import BuildRunning, build_site
+    held = _HeldLog()  # MkDocs' own warnings, shown once the checks have passed (else they repeat them)
+    logging.basicConfig(level=logging.WARNING, handlers=[held])
     before = _folder_identity(root / args.site_dir)
     try:
-        build_site(root, root / args.site_dir, wait=not args.no_wait)  # the MkDocs hook generates docs/ first
+        # The checks' findings are printed before the swap: an error keeps the new build out of site/.
+        build_site(root, root / args.site_dir, wait=not args.no_wait,
+                   before_swap=lambda: _passed(checks, args) and held.show())
+    except _ChecksFailed:
+        return 1
     except (MkDocsException, BuildRunning) as err:
+        if not _passed(checks, args, raises=False):
+            return 1  # the build failed on what the checks name (file:line), better than MkDocs' words
+        held.show()
         print(f"error: {err}\n{args.site_dir}/ was not changed.", file=sys.stderr)
         return 1
     except KeyboardInterrupt as err:
@@ -102,8 +104,53 @@ def cmd_build(args) -> int:
         else:
             print(f"interrupted: {args.site_dir}/ was not changed.", file=sys.stderr)
         return 130
+    finally:
+        checks.stop()
     print(f"built {args.site_dir}/ in {time.monotonic() - started:.1f} s")
     return 0
+
+
+class _HeldLog(logging.Handler):
+    """Log records kept until show(), then printed as "LEVEL: message"; and after it, printed at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        self.held: list[logging.LogRecord] | None = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.held is None:
+            print(self.format(record), file=sys.stderr)
+        else:
+            self.held.append(record)
+
+    def show(self) -> bool:
+        for record in self.held or []:
+            print(self.format(record), file=sys.stderr)
+        self.held = None
+        return True
+
+
+def _check_project(root: Path) -> list:
+    from .translation.checks import check_project  # imported by the process that checks only
+
+    return check_project(root)
+
+
+class _ChecksFailed(Exception):
+    """The checks found an error: the build is not swapped in."""
+
+
+def _passed(checks, args, raises: bool = True) -> bool:
+    """Print the checks' findings (once); with an error, say that site/ is unchanged and raise _ChecksFailed."""
+    errors = _print_findings(checks.result(), sys.stderr)
+    if not errors:
+        return True
+    print(f"{errors} error(s): {args.site_dir}/ was not changed. Fix them (file:line above), then build again.",
+          file=sys.stderr)
+    if raises:
+        raise _ChecksFailed
+    return False
 
 
 def _folder_identity(path: Path) -> tuple[int, int] | None:

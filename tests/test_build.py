@@ -238,3 +238,24 @@ def test_an_interrupt_after_the_swap_says_the_new_site_is_in_place(site_project,
     assert not (site_project / "site" / "old.html").exists()
     assert (site_project / "site" / "en" / "index.html").exists()
     assert build_state(site_project) == ["site"]
+
+
+def test_an_input_error_is_told_once_and_keeps_the_site(site_project):
+    """The checks run while the site builds (in a process of their own): an error they find is printed once,
+    with its file and line, MkDocs' own words on the same problem are not, and site/ stays as it was."""
+    (site_project / "site").mkdir()
+    (site_project / "site" / "old.html").write_text("the previous build")
+    catalog = site_project / "translations" / "en" / "action-2.po"
+    lines = catalog.read_text(encoding="utf-8").count("\n")
+    with catalog.open("a", encoding="utf-8") as out:
+        out.write('msgid "x"\nmsgstr ""\n"unterminated\n')
+    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=site_project, env=GWR_ENV,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    told = [line for line in done.stderr.splitlines() if "[po-syntax]" in line]
+    assert told == [f"translations/en/action-2.po:{lines + 3}: error: [po-syntax] not a PO line: "
+                    "'\"unterminated' — put the text in double quotes (\"…\"), escape quotes inside it as \\\", "
+                    "or compare with `git diff`"]
+    assert "WARNING" not in done.stderr
+    assert "1 error(s): site/ was not changed." in done.stderr
+    assert (site_project / "site" / "old.html").exists() and build_state(site_project) == ["site"]

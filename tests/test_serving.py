@@ -27,7 +27,8 @@ import pytest
 from conftest import save_translation
 from generator.site.generate import GenerateResult, Generator, InputStamps, catalog_language
 from generator.site.render import Edition
-from generator.site.serving import Scope, layout, plan_scopes, written_by_edition
+from generator.site.reloading import EarlyReload, OpenPages, notified_at_once
+from generator.site.serving import Scope, layout, others_first, plan_scopes, scopes_left, written_by_edition
 
 PAGES, NONE, WHOLE = Scope.PAGES, Scope.NONE, Scope.WHOLE
 SAME = {"zh": False, "en": False}
@@ -91,6 +92,25 @@ def test_anything_but_catalogs_rebuilds_both_editions_whole(changed):
     assert plan_scopes(changed, SAME, BOTH) == {"zh": WHOLE, "en": WHOLE}
 
 
+def test_the_english_pages_come_first_when_only_english_catalogs_changed():
+    assert others_first({"translations/en/action-1.po"}, {"zh": PAGES, "en": PAGES})
+    assert not others_first({"translations/en/action-1.po"}, {"zh": PAGES, "en": NONE})  # nothing English to show
+    assert not others_first({"translations/en/action-1.po", "seeds/report.yaml"}, {"zh": WHOLE, "en": WHOLE})
+    assert not others_first({"translations/zh/action-1.po"}, {"zh": PAGES, "en": PAGES})  # the default's own
+    assert not others_first(None, {"zh": PAGES, "en": PAGES})  # what changed is not known: whole
+
+
+def test_after_the_early_reload_what_is_left_is_built():
+    # The English pages are built; the put-off files (search index, downloads) changed in both editions.
+    assert scopes_left({"zh": PAGES, "en": PAGES}, SAME, BOTH) == {"zh": PAGES, "en": PAGES}
+    # Nothing more written: the Chinese pages as planned, the English ones are built already.
+    assert scopes_left({"zh": PAGES, "en": PAGES}, SAME, SAME) == {"zh": PAGES, "en": NONE}
+    assert scopes_left({"zh": NONE, "en": PAGES}, SAME, {"zh": False, "en": True}) == {"zh": NONE, "en": PAGES}
+    # A search index with another set of files: that edition whole (the default one: every edition whole).
+    assert scopes_left({"zh": PAGES, "en": PAGES}, {"zh": False, "en": True}, BOTH) == {"zh": PAGES, "en": WHOLE}
+    assert scopes_left({"zh": PAGES, "en": PAGES}, {"zh": True, "en": False}, BOTH) == {"zh": WHOLE, "en": WHOLE}
+
+
 def _edition(nav=None, footer=None, pages=None) -> Edition:
     return Edition("en", pages or {"index.md": "Home", "action-1.md": "Text"}, nav or [{"Home": "index.md"}],
                    footer or [("Translation status", "translation-status")], "Editors")
@@ -135,6 +155,17 @@ def set_translation(project: Path, text: str, tick: int) -> None:
 
 def set_interface_string(project: Path, msgid: str, text: str, tick: int) -> None:
     _tick(save_translation(project, "interface", msgid, text), tick)
+
+
+def set_fuzzy_with_note(project: Path, context: str, tick: int) -> None:
+    from generator.translation.catalogs import read_catalog, render_catalog
+
+    path = project / "translations" / "en" / "action-1.po"
+    catalog = read_catalog(path, "en")
+    message = next(m for m in catalog if m.context == context)
+    message.flags, message.user_comments = {"fuzzy"}, ["Translator's note: saved by an editor."]
+    path.write_bytes(render_catalog(catalog))
+    _tick(path, tick)
 
 
 def _tick(path: Path, seconds: int) -> None:
@@ -223,6 +254,100 @@ def test_the_live_preview_leaves_what_a_build_from_scratch_gives(site_project, t
     server.builder()
     assert "Rebuilding: zh unchanged, en whole" in caplog.text  # the English footer names that page
     assert _files(served) == _from_scratch(site_project, tmp_path / "scratch-2")
+
+    # Saves one after the other: a sentence, a fuzzy flag (progress), a translator's note (the notes pages).
+    set_translation(site_project, "Saved again.", 15)
+    server.builder()
+    set_fuzzy_with_note(site_project, "action-1.task-1.s2", 20)
+    server.builder()
+    assert _files(served) == _from_scratch(site_project, tmp_path / "scratch-3")
+
+
+# --- the browsers: told at once, reloaded once ---------------------------------------------------------
+
+
+def test_a_save_is_seen_at_once_and_reading_is_no_change(tmp_path):
+    from mkdocs.livereload import LiveReloadServer
+
+    watched = tmp_path / "translations"
+    watched.mkdir()
+    catalog = watched / "action-1.po"
+    catalog.write_text("msgid \"\"\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(watched))
+    notified_at_once(server)
+    assert type(server.observer).__name__ == "ChangesObserver"  # inotify, not mkdocs serve's poller
+    server.observer.start()
+    try:
+        time.sleep(0.2)
+        catalog.read_bytes()  # the generator reads its inputs: no rebuild for that
+        time.sleep(0.3)
+        assert not server._want_rebuild
+        catalog.write_text("msgid \"\"\nmsgstr \"\"\n", encoding="utf-8")
+        end = time.monotonic() + 5
+        while not server._want_rebuild:
+            assert time.monotonic() < end, "the save was not seen"
+            time.sleep(0.01)
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+class _Epochs:
+    """What reloading.py uses of mkdocs serve's LiveReloadServer: its epochs."""
+
+    mount_path = "/"
+
+    def __init__(self) -> None:
+        import threading
+
+        self._epoch_cond = threading.Condition()
+        self._wanted_epoch, self._visible_epoch = 200, 100  # a build started (200), the browsers show 100
+
+
+def _poll(epoch: int, page: str) -> dict:
+    return {"PATH_INFO": f"/livereload/{epoch}/7", "HTTP_REFERER": f"http://127.0.0.1:8000/{page}"}
+
+
+def test_an_english_tab_reloaded_early_reloads_once():
+    import threading
+
+    server, pages = _Epochs(), OpenPages("/")
+    with pages.held(_poll(100, "en/action-1/")):  # an English tab waits for news
+        early = EarlyReload(server, ("en/",), pages)
+        early.start()
+    assert server._visible_epoch == 200  # its poll hears of the build at once: it reloads
+    assert early.poll(_poll(100, "zh/")) == _poll(100, "zh/")  # a page served before: as it came
+    asked = []
+    english = threading.Thread(target=lambda: asked.append(early.poll(_poll(200, "en/action-1/"))))
+    english.start()
+    early.let_load(5)  # returns as soon as that tab polls again
+    assert english.is_alive()  # … and its poll waits for the build's end
+    chinese = early.poll(_poll(200, "action-1/"))
+    assert chinese == _poll(200, "action-1/")  # a Chinese page served meanwhile may be stale: it reloads at the end
+    # A Chinese tab told of the early version hears of it only at the end, with the version after.
+    held = []
+    other = threading.Thread(target=lambda: held.append(early.held_back(_poll(100, "action-1/"), [b"200"])))
+    other.start()
+    other.join(0.2)
+    assert other.is_alive()
+    early.moved_on()
+    early.end(quiet=True)
+    english.join(5)
+    other.join(5)
+    after = server._wanted_epoch
+    assert after > 200 and asked == [{**_poll(200, "en/action-1/"), "PATH_INFO": f"/livereload/{after}/7"}]
+    assert held == [[b"%d" % after]]
+    assert early.held_back(_poll(100, "action-1/"), [b"200"]) == [b"200"]  # the build has ended: as it came
+
+
+def test_a_build_that_ends_in_a_problem_reloads_every_tab():
+    server, pages = _Epochs(), OpenPages("/")
+    early = EarlyReload(server, ("en/",), pages)
+    early.start()
+    early.moved_on()
+    early.end(quiet=False)  # the browser must show the problem page instead
+    assert early.poll(_poll(200, "en/action-1/")) == _poll(200, "en/action-1/")
 
 
 # --- what `make serve` shows when an input is broken: the problem, in the browser, at once -------------

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..source.segmenter import words
+from ..util.cache import AnswerFile, installed_version
 from ..util.yamlfile import child, line_of, read_yaml
 
 GLOSSARY_DIR = "translations/glossary"
@@ -32,8 +33,14 @@ CATEGORIES = {
 SOURCES = {"official": "established official rendering", "common": "common usage", "ours": "our rendering"}
 REQUIRED = ("zh", "en", "category", "explanation_en", "source")
 OPTIONAL = ("id", "zh_variants", "en_variants", "pinyin", "explanation_zh", "source_note")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _ANCHOR_ID = re.compile(r"[a-z][a-z0-9-]*")
+
+
+@lru_cache(maxsize=1)
+def _han() -> re.Pattern:
+    # compiled when first needed: a class of the Han ranges takes re milliseconds to compile, and a run that finds
+    # its answers kept (util/cache.py) needs none
+    return re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -96,9 +103,33 @@ class Glossary:
 
 
 def generate_pinyin(text: str) -> str:
+    """pypinyin's reading of the text, kept between runs: loading pypinyin takes longer than reading every
+    entry of the glossary, and the entries seldom change."""
+    answers = _pinyin_answers()
+    answer = answers.get(text)
+    if answer is None:
+        answer = _read_pinyin(text)
+        answers.put(text, answer)
+    return answer
+
+
+def _read_pinyin(text: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
     return " ".join(s for s in lazy_pinyin(text, style=Style.TONE, errors=lambda chars: [chars]) if s.strip())
+
+
+PINYIN_LIMIT = 20_000  # answers kept, the most recent
+
+
+@lru_cache(maxsize=1)
+def _pinyin_answers() -> AnswerFile:
+    version = installed_version("pypinyin")
+    if version == "unknown":  # an answer kept must name the pypinyin that gave it
+        import pypinyin
+
+        version = pypinyin.__version__
+    return AnswerFile(f"pypinyin-{version}-pinyin", PINYIN_LIMIT, lambda answer: isinstance(answer, str))
 
 
 PROPER_NAMES = ("place", "organisation", "institution", "platform", "brand", "event")  # capitalised in pinyin
@@ -111,10 +142,10 @@ def written_pinyin(text: str, syllables: list[str], proper_name: bool) -> str:
     a, o and e inside a word (Xī'ān), words apart, brackets and quotes as in English, names capitalised."""
     pieces, at = [], 0
     for word in words(text, hmm=False):  # kept between runs: jieba's dictionary loads only for new text
-        if not _HAN.search(word):
+        if not _han().search(word):
             pieces.append(_PUNCTUATION.get(word, f" {word} "))
             continue
-        count = sum(1 for c in word if _HAN.match(c))
+        count = sum(1 for c in word if _han().match(c))
         spelled = ""
         for syllable in syllables[at:at + count]:
             spelled += ("'" if spelled and syllable[0] in "aoeāáǎàōóǒòēéěè" else "") + syllable
@@ -125,11 +156,17 @@ def written_pinyin(text: str, syllables: list[str], proper_name: bool) -> str:
 
 @lru_cache(maxsize=4096)  # both glossary pages sort by it on every rebuild of `make serve`
 def pinyin_key(text: str) -> str:
-    """Sort key: pinyin with tone numbers (ba1 before ba4), Latin letters and digits as they are, no punctuation."""
-    from pypinyin import Style, lazy_pinyin
+    """Sort key: pinyin with tone numbers (ba1 before ba4), Latin letters and digits as they are, no punctuation.
+    Kept between runs as generate_pinyin's answers are (a question of its own: NUL, then the text)."""
+    answers = _pinyin_answers()
+    answer = answers.get("\0" + text)
+    if answer is None:
+        from pypinyin import Style, lazy_pinyin
 
-    syllables = lazy_pinyin(text, style=Style.TONE3, errors=lambda chars: [chars.lower()])
-    return re.sub(r"[^0-9a-z ]+", "", " ".join(syllables)).strip()
+        syllables = lazy_pinyin(text, style=Style.TONE3, errors=lambda chars: [chars.lower()])
+        answer = re.sub(r"[^0-9a-z ]+", "", " ".join(syllables)).strip()
+        answers.put("\0" + text, answer)
+    return answer
 
 
 def toneless(pinyin: str) -> str:
@@ -201,13 +238,13 @@ def _term(entry, line: int, index: int, shown: str, errors: list[InputError]) ->
     if "id" in entry and not (isinstance(entry["id"], str) and _ANCHOR_ID.fullmatch(entry["id"])):
         errors.append(_problem(shown, line, entry, f"the id {entry['id']!r} is not an anchor name",
                                "use lower-case letters, digits and hyphens, starting with a letter (term-…)"))
-    if isinstance(entry.get("en"), str) and _HAN.search(entry["en"]):
+    if isinstance(entry.get("en"), str) and _han().search(entry["en"]):
         errors.append(_problem(shown, line, entry, "the English rendering contains Chinese characters",
                                "write the English in 'en'"))
     if len(errors) > found:
         return None
     pinyin = str(entry.get("pinyin") or generate_pinyin(entry["zh"]))
-    han_syllables = [s for s in pinyin.split() if not _HAN.search(s) and re.search(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]", s)]
+    han_syllables = [s for s in pinyin.split() if not _han().search(s) and re.search(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]", s)]
     return Term(
         file=shown, id=str(entry.get("id") or slug_of(pinyin)), zh=entry["zh"].strip(), en=entry["en"].strip(),
         category=entry["category"], explanation_en=entry["explanation_en"].strip(), source=entry["source"],

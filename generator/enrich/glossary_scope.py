@@ -14,11 +14,14 @@ report never uses is simply not listed.
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError, InputErrors
 from ..source.seedmeta import ReportMeta
+from ..util.cache import AnswerFile, are_rows, code_version, content_key, rows
 from ..util.yamlfile import child, key_line, line_of
 from .glossary import GLOSSARY_DIR, LOCAL_FILE, SHARED_FILE, Glossary, Term, cross_checks, read_file, read_terms, used_in
 
@@ -48,7 +51,60 @@ class LocalFile:
 def load_glossary(root: Path, report_text: str | None = None, meta: ReportMeta | None = None) -> Glossary:
     """Both files, validated together (all problems at once). With the report's text, a local term that
     appears nowhere is an error and the shared terms it never uses are left out; with its metadata, local
-    terms of another city are an error. Without them, every term is returned as read."""
+    terms of another city are an error. Without them, every term is returned as read.
+
+    A glossary without problems is kept between runs by the contents it was read from (the files, the
+    report's text and city, this code): reading the files and spelling the pinyin again gives the same."""
+    question = _question(root, report_text, meta)
+    answer = _glossary_answers().get(question) if question else None
+    if answer is not None:
+        return _glossary_of(answer)
+    glossary = _load(root, report_text, meta)
+    if question:
+        _glossary_answers().put(question, {"terms": rows(glossary.terms), "path": glossary.path,
+                                           "unused": rows(glossary.unused), "city": glossary.city})
+    return glossary
+
+
+def _question(root: Path, report_text: str | None, meta: ReportMeta | None) -> str | None:
+    """The contents the glossary is read from; None when a file cannot be read (the loader says why)."""
+    contents = []
+    for rel in (SHARED_FILE, LOCAL_FILE):
+        try:
+            contents.append((root / rel).read_bytes())
+        except FileNotFoundError:
+            contents.append(None)
+        except OSError:
+            return None
+    given = json.dumps([report_text, meta.city if meta else None, (root / OLD_FILE).exists(),
+                        [content is None for content in contents]], ensure_ascii=False)
+    return content_key(code_version(), given, *(content or b"" for content in contents))
+
+
+GLOSSARY_ANSWERS = 2  # answers kept, the most recent (each is the whole glossary)
+
+
+@lru_cache(maxsize=1)
+def _glossary_answers() -> AnswerFile:
+    return AnswerFile("glossary", GLOSSARY_ANSWERS, _is_glossary)
+
+
+def _is_glossary(data) -> bool:
+    return isinstance(data, dict) and are_rows(Term, data.get("terms")) and are_rows(Term, data.get("unused")) \
+        and isinstance(data.get("path"), str) and isinstance(data.get("city"), str)
+
+
+def _glossary_of(data: dict) -> Glossary:
+    return Glossary([_term_of(row) for row in data["terms"]], data["path"], [_term_of(row) for row in data["unused"]],
+                    data["city"])
+
+
+def _term_of(row: list) -> Term:
+    """A term from its JSON row: the variants are tuples again."""
+    return Term(*(tuple(value) if isinstance(value, list) else value for value in row))
+
+
+def _load(root: Path, report_text: str | None, meta: ReportMeta | None) -> Glossary:
     errors: list[InputError] = []
     if (root / OLD_FILE).exists():
         errors.append(InputError(OLD_FILE, "1", "the glossary is now two files",

@@ -9,15 +9,19 @@ with straight and curly quotes treated alike; the longest match wins there too.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .glossary import Glossary, Term
 from ..source.model import Report
+from ..util.cache import AnswerFile, code_version, content_key, kept
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _QUOTES = "'\"‘’“”"
+_PLAIN_QUOTE = "'"
+_TO_PLAIN_QUOTE = str.maketrans(dict.fromkeys(_QUOTES, _PLAIN_QUOTE))
 
 
 @dataclass(frozen=True)
@@ -70,37 +74,61 @@ class EnglishMatcher:
         # Longest first, so that the alternation prefers "Hangzhou West Railway Station" to "Hangzhou".
         self.forms = sorted(((form, term) for (form, _), term in unique.items()), key=lambda item: -len(item[0]))
         self.keys = [_needle(form) for form, _ in self.forms]
+        self._stamp = ""  # what the answers kept between runs depend on besides the text (find)
 
     def find(self, text: str) -> list[Match]:
         """The forms in the text, left to right, as one alternation of them longest first would find them:
-        at the leftmost place where any form starts, the longest that matches there, then on after it."""
-        folded = text.casefold()
+        at the leftmost place where any form starts, the longest that matches there, then on after it.
+        Kept between runs (the site links every sentence's terms): by the text, the forms and the code."""
+        if not self._stamp:
+            self._stamp = content_key(code_version(), json.dumps([form for form, _ in self.forms]))
+        found = kept(_found_answers(), content_key(self._stamp, text), lambda: self._find(text),
+                     lambda matches: [[start, end, i] for start, end, i in matches], lambda rows: rows)
+        return [Match(start, end, self.forms[i][1]) for start, end, i in found]
+
+    def _find(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, the form's place in self.forms) of each match."""
+        folded, plain = text.casefold(), _plain_quotes(text)
         candidates = [i for i, key in enumerate(self.keys) if key in folded]  # cheap pre-filter
         starts = {}  # where a candidate matches: start -> (its place in the alternation, end)
         for i in candidates:
-            for start, end in _all_matches(_form_regex(self.forms[i][0]), text):
+            for start, end in _all_matches(_form_regex(self.forms[i][0]), plain):
                 if start not in starts or i < starts[start][0]:
                     starts[start] = (i, end)
         found, after = [], 0
         for start in sorted(starts):
             if start >= after:
                 i, after = starts[start]
-                found.append(Match(start, after, self.forms[i][1]))
+                found.append((start, after, i))
         return found
 
     def contains(self, text: str, term: Term) -> bool:
-        folded = text.casefold()
-        return any(_needle(form) in folded and _form_regex(form).search(text) for form in term.en_forms)
+        folded, plain = text.casefold(), _plain_quotes(text)
+        return any(_needle(form) in folded and _form_regex(form).search(plain) for form in term.en_forms)
 
     def forms_in(self, text: str, term: Term) -> list[str]:
         """The term's renderings used in the text, in order; a form inside a longer one used at the same
         place ("Railway Express" in "China-Europe Railway Express") does not count on its own."""
-        folded = text.casefold()
-        spans = [(m.start(), m.end(), form) for form in term.en_forms if _needle(form) in folded
-                 for m in _form_regex(form).finditer(text)]
-        kept = [(start, form) for start, end, form in spans
-                if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans)]
-        return list(dict.fromkeys(form for _, form in sorted(kept)))
+        return list(_forms_in(text, term.en_forms))
+
+
+FOUND_LIMIT = 60_000  # answers kept, the most recent
+
+
+@lru_cache(maxsize=1)
+def _found_answers() -> AnswerFile:
+    return AnswerFile("english-terms-found", FOUND_LIMIT, lambda rows: isinstance(rows, list) and all(
+        isinstance(row, list) and len(row) == 3 and all(type(n) is int for n in row) for row in rows))
+
+
+@lru_cache(maxsize=16384)  # several checks ask it of the same text and term
+def _forms_in(text: str, forms: tuple[str, ...]) -> tuple[str, ...]:
+    folded, plain = text.casefold(), _plain_quotes(text)
+    spans = [(m.start(), m.end(), form) for form in forms if _needle(form) in folded
+             for m in _form_regex(form).finditer(plain)]
+    outermost = [(start, form) for start, end, form in spans
+                 if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans)]
+    return tuple(dict.fromkeys(form for _, form in sorted(outermost)))
 
 
 def _all_matches(pattern: re.Pattern, text: str):
@@ -123,12 +151,18 @@ def _needle(form: str) -> str:
 
 @lru_cache(maxsize=None)
 def _form_regex(form: str) -> re.Pattern:
-    """Compiled once per form: the glossary has more forms than re's own cache holds."""
-    return re.compile(_form_pattern(form), re.IGNORECASE)
+    """Compiled once per form (the glossary has more forms than re's own cache holds), to search a text
+    whose quotes _plain_quotes made one: a class of curly quotes costs re ten times the rest of the pattern."""
+    return re.compile(_form_pattern(form, _PLAIN_QUOTE), re.IGNORECASE)
 
 
-def _form_pattern(form: str) -> str:
-    quote = f"[{re.escape(_QUOTES)}]"
+def _plain_quotes(text: str) -> str:
+    """The text with every straight or curly quote as one straight quote: the same length, so the same spans."""
+    return text.translate(_TO_PLAIN_QUOTE)
+
+
+def _form_pattern(form: str, quote: str = f"[{re.escape(_QUOTES)}]") -> str:
+    """The form as a pattern, with `quote` for each quote (by default any quote of the text as written)."""
     pattern = "".join(quote if c in _QUOTES else re.escape(c) for c in form)
     # Between words, a quote may open or close a name: “Four Bigs” public security campaign.
     pattern = re.sub(r"(\\ )+", lambda _: f"{quote}?\\s+{quote}?", pattern)
@@ -138,6 +172,54 @@ def _form_pattern(form: str) -> str:
         return before + pattern[:-1] + "(?:y|ies)" + after
     plural = "(?:e?s)?" if re.search(r"[A-Za-z]$", form) else ""  # TEU -> TEUs, hub -> hubs
     return before + pattern + plural + after
+
+
+def matcher_key(glossary: Glossary | None) -> str:
+    """What the matchers read of the glossary, in its order (ties go to the first term): for answers kept
+    between runs (the rest of an entry, its explanation, changes no match)."""
+    terms = glossary.terms if glossary else []
+    return json.dumps([[t.id, t.zh, list(t.zh_variants), t.en, list(t.en_variants), t.file] for t in terms],
+                      ensure_ascii=False)
+
+
+class Renderings:
+    """The glossary terms of a Chinese text and, for each, the renderings its English uses (forms_in) — what
+    the term checks of the English read of every text, kept between runs by the texts' and the glossary's
+    contents: a new rendering of one sentence is matched anew, the others are not."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.chinese, self.english = ChineseMatcher(glossary), EnglishMatcher(glossary)
+        self.terms = list(glossary.terms)
+        self.index = {id(term): i for i, term in enumerate(self.terms)}
+        self.stamp = content_key(code_version(), matcher_key(glossary))
+        self.known: dict[tuple[str, str], list[tuple[Term, list[str]]]] = {}
+
+    def of(self, chinese: str, english: str) -> list[tuple[Term, list[str]]]:
+        """The terms of the Chinese, in order, that the English renders, with the renderings used."""
+        if (chinese, english) not in self.known:
+            found = kept(_renderings_answers(), content_key(self.stamp, chinese, english),
+                         lambda: self._find(chinese, english), list, list)
+            self.known[(chinese, english)] = [(self.terms[i], forms) for i, forms in found]
+        return self.known[(chinese, english)]
+
+    def _find(self, chinese: str, english: str) -> list[list]:
+        terms = {match.term.id: match.term for match in self.chinese.find(chinese)}.values()
+        used = [(term, self.english.forms_in(english, term)) for term in terms]
+        return [[self.index[id(term)], forms] for term, forms in used if forms]
+
+
+RENDERINGS_LIMIT = 4_000  # answers kept, the most recent (a few times a report's texts: the file is read on every run)
+
+
+@lru_cache(maxsize=1)
+def _renderings_answers() -> AnswerFile:
+    return AnswerFile("term-renderings", RENDERINGS_LIMIT, _are_renderings)
+
+
+def _are_renderings(value) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(item, list) and len(item) == 2 and isinstance(item[0], int) and isinstance(item[1], list)
+        for item in value)
 
 
 @dataclass(frozen=True)

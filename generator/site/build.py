@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..source.seedmeta import load_meta
+from ..util.forked import stopped_at_end
 
 WAITING = "another build is running{holder}; waiting…"
 
@@ -43,10 +44,11 @@ class Interrupted(KeyboardInterrupt):
 
 
 def build_site(root: Path, site_dir: Path, strict: bool = True, wait: bool = True,
-               notify: Callable[[str], None] | None = None) -> None:
+               notify: Callable[[str], None] | None = None, before_swap: Callable[[], None] | None = None) -> None:
     """mkdocs build into this build's own staging folder, then swap it with site_dir in one step.
 
-    wait: when another build is running, wait for it (notify says so once) or raise BuildRunning."""
+    wait: when another build is running, wait for it (notify says so once) or raise BuildRunning.
+    before_swap: called once the staging folder is complete; what it raises leaves site_dir as it was."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -61,8 +63,11 @@ def build_site(root: Path, site_dir: Path, strict: bool = True, wait: bool = Tru
         with _exclusive(site_dir.with_name(f".{site_dir.name}.lock"), wait, notify, interrupts):
             _remove_leftovers(site_dir)
             try:
-                build(load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict))
+                with stopped_at_end():  # an edition built in a child process (editions.py) ends with the build
+                    build(load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict))
                 write_policy(staging)  # over the final HTML: the hashes of its inline scripts
+                if before_swap:
+                    before_swap()
                 interrupts.hold = True  # from here on the build runs to its end: the swap is not cut in half
                 _swap_in(staging, site_dir, previous)
                 swapped = True

@@ -2,8 +2,11 @@
 
 The Chinese config (mkdocs.yml) is the default edition at the site's root; each
 other edition has its own config (mkdocs.en.yml inherits mkdocs.yml) and its own
-search index, built into a sub-folder (site/en/) right after the Chinese build,
-so `mkdocs build` and `mkdocs serve` always produce and serve both.
+search index, built into a sub-folder (site/en/) by the same build, so `mkdocs build`
+and `mkdocs serve` always produce and serve both. A whole build (not `mkdocs serve`)
+reads the inputs once, then generates and builds the other editions in a child process
+while this one generates and builds the default edition (util/forked.py): the child
+writes into the site folder only once the default edition has emptied it (a Gate).
 
 Pages have the same slug in every edition, so each page links to itself in every
 language (switcher, hreflang and x-default). Links a reader follows (the switcher, the
@@ -27,12 +30,13 @@ from markupsafe import Markup
 
 from ..errors import InputError
 from ..util.files import write_if_changed
+from ..util.forked import Forked, Gate
 from .escape import html_text
 from .render import Edition
 from .sitemaps import robots_txt, url_entry, write_sitemap
 from ..translation.localise import HTML_LANG
 from .build import build_timestamp
-from .generate import CONFIG_FILES, LANGUAGES, SUBDIRS, Generator
+from .generate import CONFIG_FILES, LANGUAGES, SUBDIRS, GenerateResult, Generator
 from .serving import LivePreview, Scope
 from .theme_env import keep_theme_environments
 
@@ -84,17 +88,24 @@ class EditionSite:
     def __init__(self) -> None:
         self._editions: dict[tuple[Path, str], Edition] = {}  # the edition a config builds
         self._shared: set[str] = set()  # URLs of the theme's files taken from the default edition (share_theme)
+        self._meanwhile: dict[Path, tuple[Forked, Gate]] = {}  # the other editions, in a child process
 
-    def prepare(self, config) -> PreparedEdition:
-        """Regenerate docs/ if an input changed; the nav and problems of this config's edition."""
+    def prepare(self, config, apart: bool = False) -> PreparedEdition:
+        """Regenerate docs/ if an input changed; the nav and problems of this config's edition.
+
+        apart: a whole build that no live preview follows (not `mkdocs serve`): once the inputs are read, the
+        other editions are generated and built in a child process meanwhile (_generate_apart)."""
         root = project_root(config)
         # Reproducible without the Makefile: dates in the site (sitemap, archives) are the report's year.
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_timestamp(root)))
-        # Both editions come from one generate; each config of a build (and an unchanged rebuild) reuses it.
-        result = _generators.setdefault(root, Generator(root)).generate()
+        generator = _generators.setdefault(root, Generator(root))
+        lang = edition_lang(config)
+        if apart and lang == DEFAULT_LANG and root not in _previews:
+            result = self._generate_apart(generator, config)
+        else:  # both editions from one generate; each config of a build (and an unchanged rebuild) reuses it
+            result = generator.generate()
         # Jinja environments of the theme that compile and list it once per process, not per edition and build.
         keep_theme_environments(config.theme, root)
-        lang = edition_lang(config)
         edition = self._editions[root, lang] = result.editions[lang]
         self.name_site(config, edition)
         # Until a page sets its own links, the switcher goes to the homes (as on the not-found page).
@@ -235,9 +246,35 @@ class EditionSite:
         server.builder = preview
         return server
 
+    def _generate_apart(self, generator: Generator, config) -> GenerateResult:
+        """The default edition's files, generated here, while a child process generates the other editions' and
+        builds them into their sub-folders, once this build has emptied the site folder (open_site_folder)."""
+        stamps = generator.load()  # what every edition reads: read once, before the processes part
+        gate = Gate()
+        child = Forked(_other_editions_apart, generator, stamps, config, gate)
+        self._meanwhile[project_root(config)] = (child, gate)
+        return generator.generate_editions((DEFAULT_LANG,), stamps)
+
+    def open_site_folder(self, config) -> None:
+        """The default edition has emptied the site folder: the other editions may write into it."""
+        if project_root(config) in self._meanwhile:
+            self._meanwhile[project_root(config)][1].open()
+
+    def stop_other_editions(self) -> None:
+        """The default edition failed: the others are not wanted."""
+        while self._meanwhile:
+            child, gate = self._meanwhile.popitem()[1]
+            child.stop()
+            gate.close()
+
     def build_other_editions(self, config) -> None:
-        """After the default edition: build the others into their sub-folders of the same site."""
-        if edition_lang(config) == DEFAULT_LANG:
+        """After the default edition: build the others into their sub-folders of the same site (or wait for
+        the child process building them)."""
+        if project_root(config) in self._meanwhile:
+            child, gate = self._meanwhile.pop(project_root(config))
+            gate.close()
+            child.result()  # what it raised is raised here, as if the editions had been built in this process
+        elif edition_lang(config) == DEFAULT_LANG:
             preview = _previews.get(project_root(config))
             self.build_editions(config, {lang: preview.edition_scope(lang) if preview else Scope.WHOLE
                                          for lang in LANGUAGES})
@@ -257,3 +294,11 @@ class EditionSite:
                                 strict=config.strict, site_url=site_url)
             other.extra[SHARED_THEME] = True  # the theme's files are the default edition's (share_theme)
             build(other, dirty=scopes[lang] is Scope.PAGES)
+
+
+def _other_editions_apart(generator: Generator, stamps, config, gate: Gate) -> None:
+    """In the child process: the other editions generated, then, once the site folder is emptied, built whole."""
+    generator.generate_editions(LANGUAGES[1:], stamps)
+    gate.wait()
+    with generator.frozen():
+        EditionSite.build_editions(config, {lang: Scope.WHOLE for lang in LANGUAGES})

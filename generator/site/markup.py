@@ -43,6 +43,11 @@ class TextMarkup:
         self._linked: set[str] = set()  # glossary terms already linked on it
         self.notes: list[Note] = []  # the notes of the page, in the order of their markers
         self._missing_stops = {a.segment_id: a for a in report.anomalies if a.kind == "missing-stop"}
+        self._segments = report.segment_index()  # once: the source notes page asks it for every note
+        self._corrupted: dict[str, list[tuple[int, Anomaly]]] = {}  # by segment ID: (place among the notes, note)
+        for place, note in enumerate(report.anomalies):
+            if note.kind == "repeated-passage" and len(note.excerpt) >= 2 * REPEAT_MIN_CHARS:
+                self._corrupted.setdefault(note.segment_id, []).append((place, note))
 
     def start_page(self, plan: PagePlan) -> None:
         """Each page links the first occurrence of each term again, and numbers its notes from 1."""
@@ -186,7 +191,7 @@ class TextMarkup:
     def translator_note_md(self, segment_id: str) -> Safe:
         """The translator's note on a sentence (how the English handles a slip of the print), for the source
         notes page of a translation; empty in the Chinese edition and where the sentence has none."""
-        segment = None if self.zh else self.report.segment_index().get(segment_id)
+        segment = None if self.zh else self._segments.get(segment_id)
         note = self.language.text(segment_id, segment.text).note if segment else None
         if not note:
             return Safe("")
@@ -207,9 +212,8 @@ class TextMarkup:
     def corruptions(self, block: Block) -> list[Anomaly]:
         """Passages of the block that `gwr notes` takes for a corruption of the print (a repeat of earlier text
         twice as long as a set phrase may be): each edition says so where the passage stands."""
-        ids = {segment.id for segment in block.segments}
-        return [a for a in self.report.anomalies if a.kind == "repeated-passage" and a.segment_id in ids
-                and len(a.excerpt) >= 2 * REPEAT_MIN_CHARS]
+        found = [item for segment in block.segments for item in self._corrupted.get(segment.id, ())]
+        return [note for _, note in sorted(found, key=lambda item: item[0])]  # in the order of the notes
 
     def editors_note_md(self, note: Anomaly) -> Safe:
         """An editors' note as a Markdown admonition, in the edition's language."""

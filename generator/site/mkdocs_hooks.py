@@ -32,7 +32,7 @@ def on_config(config):
     if default:
         session.build_starts(config)  # under mkdocs serve: `gwr build`'s lock, for this build
     try:
-        edition = site.prepare(config)
+        edition = site.prepare(config, apart=not session.SESSION.serving)  # apart: the other editions meanwhile
     except (InputError, InputErrors) as err:
         if default and session.first_build_failed(config, err):
             return config  # mkdocs serve starts all the same, and the browser shows the problem
@@ -46,6 +46,7 @@ def on_config(config):
 def on_files(files, config):
     if session.failed(config):
         return session.without_pages(files)  # docs/ is not this build's: nothing of it is shown
+    site.open_site_folder(config)  # emptied: the other editions, built meanwhile, may write into it
     return site.share_theme_files(config, files)  # site/en/ takes the theme's files from site/
 
 
@@ -69,12 +70,13 @@ def on_template_context(context, template_name, config):
 def on_post_build(config):
     if not session.failed(config):
         site.write_sitemaps(config)
-        site.build_other_editions(config)
+        site.build_other_editions(config)  # or wait for those built meanwhile
     if edition_lang(config) == DEFAULT_LANG:
         session.build_ends()
 
 
 def on_build_error(error):
+    site.stop_other_editions()
     session.build_ends()
 
 

@@ -4,17 +4,22 @@ to do, on a page of its own that reloads itself when a build ends (into the site
 mkdocs serve answers from the folder of its last build and holds every request while a build runs. PreviewApp
 wraps its WSGI app: while the last build left problems (serving.py), or another build holds the lock, a page
 (a path ending in / or .html) gets this page at once; the theme's files, search and the live-reload poll go
-on to mkdocs serve. The page takes nothing from the site (no template, style or script of overrides/): it
-must show when they are what is broken, and it sits outside the site's Content-Security-Policy.
+on to mkdocs serve (the poll as the preview would have it, reloading.py; Material's bundles, whose names
+change with their content, kept by the browser across reloads). The page takes nothing from the site (no
+template, style or script of overrides/): it must show when they are what is broken, and it sits outside
+the site's Content-Security-Policy.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
 from ..errors import Finding
 
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(?:js|css)$")  # Material's bundles: main.57a0d79d.min.css
+LIVE_RELOAD = "/livereload/"  # mkdocs serve's long poll, which the preview may hold (reloading.py)
 STATE = "/.gwr-preview"  # answers the number of the last build; the page reloads when it moves on
 
 
@@ -26,14 +31,16 @@ class Shown:
 
 class PreviewApp:
     def __init__(self, app, preview) -> None:
-        self.app, self.preview = app, preview  # preview: a LivePreview (shown, waiting)
+        self.app, self.preview = app, preview  # preview: a LivePreview (shown, waiting, poll)
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
         if path == STATE:
             return _answer(start_response, "200 OK", "text/plain", str(self.preview.shown.generation).encode())
+        if path.startswith(LIVE_RELOAD):
+            return self.preview.poll(environ, lambda polled: self.app(polled, start_response))
         if not path.endswith(("/", ".html")):
-            return self.app(environ, start_response)
+            return self.app(environ, _kept_by_browser(start_response) if FINGERPRINTED.search(path) else start_response)
         shown = self.preview.shown
         if not shown.problems and not self.preview.waiting:
             answer: list = []
@@ -46,6 +53,16 @@ class PreviewApp:
         if shown.problems:
             return _answer(start_response, "500 Internal Server Error", "text/html", problems_page(shown))
         return _answer(start_response, "503 Service Unavailable", "text/html", waiting_page(self.preview.waiting, shown))
+
+
+def _kept_by_browser(start_response):
+    """A file whose name changes with its content is kept by the browser: a reload after a save does not fetch
+    and compile it again (mkdocs serve says nothing of caching, so every reload fetched it)."""
+    def start(status, headers, exc_info=None):
+        if status.startswith("200"):
+            headers = [*headers, ("Cache-Control", "max-age=31536000, immutable")]
+        return start_response(status, headers, exc_info)
+    return start
 
 
 def problems_page(shown: Shown) -> bytes:

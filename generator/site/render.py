@@ -2,7 +2,8 @@
 
 The Renderer only assembles pages: it gives each page's template the helpers of its
 edition (titles, text markup, links, editorial points, targets, glossary, translation
-status) and renders every planned page in memory. Writing files is generate.py's job.
+status) and renders every planned page in memory, but those it is given as they were
+rendered (a kept Generator's, page_reads.py). Writing files is generate.py's job.
 Every {{ value }} in a template is escaped for Markdown by the environment itself
 (escape.markdown_text as Jinja's finalize); helpers return Safe where they build markup.
 """
@@ -27,6 +28,7 @@ from .markup import TextMarkup
 from .parallel import ParallelText
 from .labels import N_
 from .navigation import build_nav, footer_links
+from .page_reads import PageReads
 from .plan_view import PlanView
 from .points import PointsView
 from .status import TranslationStatus
@@ -56,6 +58,29 @@ class Edition:
     site_description: str = ""
 
 
+_ENVIRONMENTS: dict[str, jinja2.Environment] = {}  # per language, for the life of the process
+
+
+def _environment(lang: str) -> jinja2.Environment:
+    """A language's Jinja environment: its templates are loaded once, not for every Renderer (each save of
+    `make serve` makes new ones); a Renderer gives it its helpers before each page (render_page)."""
+    if lang not in _ENVIRONMENTS:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=False,  # Markdown, not HTML: finalize escapes every {{ value }} for Markdown instead
+            finalize=markdown_text,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+            bytecode_cache=GENERATOR_TEMPLATES,
+        )
+        env.filters["front_matter_text"] = front_matter_text
+        _ENVIRONMENTS[lang] = env
+    return _ENVIRONMENTS[lang]
+
+
 class Renderer:
     """Renders the pages of one language edition."""
 
@@ -72,21 +97,10 @@ class Renderer:
         parallel = ParallelText(self.language, EditionLanguage(other)) if other else None
         self.markup = TextMarkup(report, self.language, self.glossary, parallel)
         self.status = status
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            autoescape=False,  # Markdown, not HTML: finalize escapes every {{ value }} for Markdown instead
-            finalize=markdown_text,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            undefined=jinja2.StrictUndefined,
-            extensions=["jinja2.ext.i18n"],
-            bytecode_cache=GENERATOR_TEMPLATES,
-        )
+        self.env = _environment(self.language.lang)
         gettext = self.language.gettext
-        self.env.install_gettext_callables(gettext, lambda s, p, n: gettext(s if n == 1 else p), newstyle=False)
-        self.env.filters["front_matter_text"] = front_matter_text
-        self.env.globals.update(
+        self._gettext = (gettext, lambda s, p, n: gettext(s if n == 1 else p))
+        self.globals = dict(
             report=report, meta=report.meta, plans=enriched.plans, SectionKind=SectionKind, PageKind=PageKind,
             ITEM_KINDS=ITEM_KINDS, zh=self.language.zh, contributing=Safe(contributing), items_of=items_of,
             lang=self.language, titles=self.titles, markup=self.markup, links=self.links, g=self.glossary,
@@ -96,13 +110,27 @@ class Renderer:
             link=link, anchor=anchor, fmt=fmt, words=self.words, facts=enriched.facts, N_=N_,
         )
 
-    def render(self, downloads: dict[str, str] | None = None) -> Edition:
+    def render(self, downloads: dict[str, str] | None = None, reads: PageReads | None = None,
+               kept: dict[str, str] | None = None) -> Edition:
+        """Every page, but those `kept` (their text as rendered before); `reads` records what each page reads
+        of the translation (its localiser and status record into it)."""
+        reads, kept = reads or PageReads(), kept or {}
         pages = {}
         for plan in self.enriched.plans:
-            self.markup.start_page(plan)
-            template = self.env.get_template(PAGE_TEMPLATES[plan.kind])
-            pages[plan.path] = template.render(page=plan, sections=plan.sections, part=plan.part)
+            if plan.path in kept:
+                pages[plan.path] = kept[plan.path]
+                continue
+            with reads.page(plan.path):
+                pages[plan.path] = self.render_page(plan)
         pages.update(downloads or {})
         return Edition(self.language.lang, pages, build_nav(self.enriched.plans, self.titles),
                        footer_links(self.enriched.plans, self.titles), self.language.gettext(N_("编辑与译者")),
                        self.titles.site_name(), self.titles.site_description())
+
+    def render_page(self, plan) -> str:
+        # The language's Environment is shared by its Renderers (templates loaded once): it takes this one's helpers.
+        self.env.install_gettext_callables(*self._gettext, newstyle=False)
+        self.env.globals.update(self.globals)
+        self.markup.start_page(plan)
+        template = self.env.get_template(PAGE_TEMPLATES[plan.kind])
+        return template.render(page=plan, sections=plan.sections, part=plan.part)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from ..util.cache import AnswerFile
+from ..util.cache import AnswerFile, installed_version
 
 OPENERS = "“‘（《「『【〔"
 CLOSERS = "”’）》」』】〕"
@@ -107,9 +107,12 @@ def _answer(question: str, ask):
 
 @lru_cache(maxsize=1)
 def _answers() -> AnswerFile:
-    import jieba
+    version = installed_version("jieba")  # without importing jieba, which takes longer than finding an answer
+    if version == "unknown":
+        import jieba
 
-    return AnswerFile(f"jieba-{jieba.__version__}-words", WORDS_LIMIT, _is_answer)
+        version = jieba.__version__
+    return AnswerFile(f"jieba-{version}-words", WORDS_LIMIT, _is_answer)
 
 
 def _is_answer(value) -> bool:

@@ -20,20 +20,22 @@ entry (local.yaml for a term of this report, shared.yaml for a term any report m
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
 from ..enrich.glossary import Glossary, Term
-from ..enrich.terms import ChineseMatcher, EnglishMatcher
+from ..enrich.terms import ChineseMatcher, EnglishMatcher, Renderings
 from ..errors import WARNING, Finding
 from ..source.segmenter import tags, words
+from ..util.cache import AnswerFile, code_version, content_key, installed_version, kept
 from .english import LABEL, POINT, SENTENCE, EnglishText
 from .style import Consistency
 
 CHECK = "term-consistency"
 MIN_CHARS = 4
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
+MAX_CHARS = 12  # the longest term looked for
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[’'][a-z]+)?")
 _STOP = set("""a an the of and or to in on at for with by from as into over under than that this these those
 it its their our we will be is are was were been has have had more most least new such other including which who
@@ -44,15 +46,17 @@ _LIST_WORDS = re.compile(r"[等和及与、]")
 _DISTINCT = 0.25  # a word in more than this share of the texts says nothing about one term
 
 
-def consistency_findings(texts: list[EnglishText], glossary: Glossary | None, style: Consistency) -> list[Finding]:
+def consistency_findings(texts: list[EnglishText], glossary: Glossary | None, style: Consistency,
+                         renderings: Renderings | None = None) -> list[Finding]:
     corpus = [t for t in texts if t.kind in (SENTENCE, LABEL) and t.chinese
               and not (t.ident or "").endswith(".short-title")]
     points = [t for t in texts if t.kind == POINT and t.chinese]
     found = []
+    repeated = _repeated_terms(corpus)  # read by both checks below
     if glossary and glossary.terms:
-        found += _glossary_forms(corpus + points, glossary, style)
-        found += _modifiers(corpus, points, glossary)
-    found += _unshared(corpus, glossary, style)
+        found += _glossary_forms(corpus + points, renderings or Renderings(glossary), style)
+        found += _modifiers(repeated, points, glossary)
+    found += _unshared(corpus, repeated, glossary, style)
     return found
 
 
@@ -79,15 +83,14 @@ def _same_forms(text: str, style: Consistency) -> str:
 
 # --- a glossary term, two of its forms --------------------------------------------------------------
 
-def _glossary_forms(texts: list[EnglishText], glossary: Glossary, style: Consistency) -> list[Finding]:
-    chinese, english = ChineseMatcher(glossary), EnglishMatcher(glossary)
+def _glossary_forms(texts: list[EnglishText], renderings: Renderings, style: Consistency) -> list[Finding]:
     first: dict[str, tuple[str, EnglishText]] = {}
     found = []
     for text in texts:
-        for term in {m.term.id: m.term for m in chinese.find(text.chinese)}.values():
+        for term, forms in renderings.of(text.chinese, text.text):
             if term.zh in style.vary:
                 continue
-            for form in english.forms_in(text.text, term):
+            for form in forms:
                 seen = first.setdefault(term.id, (form, text))
                 if seen[1] is text or seen[1].group == text.group or _one_rendering(form, seen[0], style):
                     continue  # the same page: quality.inconsistent_terms reports it
@@ -103,13 +106,13 @@ _FUNCTION = _STOP | set("about among between through within without across after
 _POST = re.compile(r"\s+([a-z]+ed\s+by\s+(?:the\s+)?[\w-]+)", re.IGNORECASE)
 
 
-def _modifiers(corpus: list[EnglishText], points: list[EnglishText], glossary: Glossary) -> list[Finding]:
+def _modifiers(repeated: dict[str, list[EnglishText]], points: list[EnglishText], glossary: Glossary) -> list[Finding]:
     english = EnglishMatcher(glossary)
     forms = {form: term for term in glossary.terms for form in term.zh_forms}
     found = []
-    for term_zh, texts in _repeated_terms(corpus).items():
-        base = next((f for f in sorted(forms, key=len, reverse=True) if term_zh.endswith(f) and f != term_zh), None)
-        if base is None or term_zh in forms or not re.fullmatch(r"[\u4e00-\u9fff]+", term_zh[:-len(base)]):
+    for term_zh, texts in repeated.items():
+        base = _longest_suffix(term_zh, forms)
+        if base is None or term_zh in forms or not _all_han(term_zh[:-len(base)]):
             continue
         signatures = [(sig, text) for text in texts
                       for sig in _signatures(text, term_zh, base, forms[base], english)[:1]]
@@ -126,6 +129,16 @@ def _modifiers(corpus: list[EnglishText], points: list[EnglishText], glossary: G
                                       "render the term one way everywhere, and add it to the glossary "
                                       "(local.yaml for this report's terms, shared.yaml for others)"))
     return found
+
+
+def _all_han(text: str) -> bool:
+    """re.fullmatch(r"[\u4e00-\u9fff]+", text), without compiling a class of the Han range (milliseconds)."""
+    return bool(text) and all("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def _longest_suffix(term_zh: str, forms: dict[str, Term]) -> str | None:
+    """The longest glossary form that the term ends with, other than the term itself."""
+    return next((term_zh[-size:] for size in range(len(term_zh) - 1, 0, -1) if term_zh[-size:] in forms), None)
 
 
 def _signatures(text: EnglishText, term_zh: str, base: str, term: Term, english: EnglishMatcher,
@@ -164,13 +177,14 @@ def _modifier(text: str, start: int, end: int) -> str | None:
 
 # --- a repeated term the glossary lacks, no English in common ----------------------------------------
 
-def _unshared(corpus: list[EnglishText], glossary: Glossary | None, style: Consistency) -> list[Finding]:
+def _unshared(corpus: list[EnglishText], repeated: dict[str, list[EnglishText]], glossary: Glossary | None,
+              style: Consistency) -> list[Finding]:
     matcher = ChineseMatcher(glossary) if glossary and glossary.terms else None
     words = {id(t): _content(t.text, style) for t in corpus}
     frequency = Counter(w for t in corpus for w in words[id(t)])
     common = {w for w, n in frequency.items() if len(corpus) >= 8 and n > _DISTINCT * len(corpus)}
     found = []
-    for term_zh, texts in _repeated_terms(corpus).items():
+    for term_zh, texts in repeated.items():
         if matcher and matcher.find(term_zh):
             continue  # a glossary term, or one under a modifier: the checks above
         reference = texts[0]
@@ -184,34 +198,104 @@ def _unshared(corpus: list[EnglishText], glossary: Glossary | None, style: Consi
 
 
 def _content(text: str, style: Consistency) -> set[str]:
-    return {re.sub(r"(?<=[a-z]{3})s$", "", w.lower()) for w in _WORD.findall(_same_forms(text, style))
-            if w.lower() not in _STOP and not w.isdigit()}
+    found = set()
+    for word in _WORD.findall(_same_forms(text, style)):
+        lower = word.lower()
+        if lower not in _STOP and not word.isdigit():
+            found.add(_PLURAL_S.sub("", lower) if lower.endswith("s") else lower)
+    return found
+
+
+_PLURAL_S = re.compile(r"(?<=[a-z]{3})s$")
 
 
 def _repeated_terms(corpus: list[EnglishText]) -> dict[str, list[EnglishText]]:
     """Noun phrases of MIN_CHARS+ characters that begin and end on word boundaries in at least two texts, the
-    longest of those found in the same texts, in the order of the texts."""
+    longest of those found in the same texts, in the order of the texts. Kept between runs by the texts'
+    Chinese (and jieba's version, whose words bound the terms): an edit of the English leaves it as it is."""
+    question = content_key(code_version(), installed_version("jieba"),
+                           json.dumps([text.chinese for text in corpus], ensure_ascii=False))
+    found = kept(_repeated_answers(), question, lambda: _find_repeated(corpus), list, list)
+    return {term: [corpus[i] for i in indices] for term, indices in found}
+
+
+REPEATED_ANSWERS = 4  # answers kept, the most recent
+
+
+@lru_cache(maxsize=1)
+def _repeated_answers() -> AnswerFile:
+    return AnswerFile("repeated-terms", REPEATED_ANSWERS, lambda data: isinstance(data, list) and all(
+        isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], list)
+        for item in data))
+
+
+@lru_cache(maxsize=1)
+def _han_runs() -> re.Pattern:
+    # compiled when first needed: a class of the Han ranges takes re milliseconds to compile, and a run that finds
+    # its answers kept (util/cache.py) needs none
+    return re.compile(r"[\u4e00-\u9fff]{%d,}" % MIN_CHARS)
+
+
+def _find_repeated(corpus: list[EnglishText]) -> list[list]:
+    """_repeated_terms, as [term, [indices of its texts in the corpus]]."""
+    runs = [(index, run) for index, text in enumerate(corpus) for run in _han_runs().findall(text.chinese)]
+    shared = _shared_grams(runs)
     where: dict[str, list[int]] = defaultdict(list)
-    for index, text in enumerate(corpus):
-        for run in _HAN_RUN.findall(text.chinese):
-            for size in range(MIN_CHARS, min(len(run), 12) + 1):
-                for at in range(len(run) - size + 1):
-                    if not where[run[at:at + size]] or where[run[at:at + size]][-1] != index:
-                        where[run[at:at + size]].append(index)
+    for index, run in runs:
+        reach = _reach(run, shared)
+        starts = range(len(run))
+        for size in range(MIN_CHARS, min(len(run), MAX_CHARS) + 1):
+            # only where every MIN_CHARS characters of the piece are in another text too: the others are in one
+            starts = [at for at in starts if reach[at] > size - MIN_CHARS and at + size <= len(run)]
+            for at in starts:
+                if not where[run[at:at + size]] or where[run[at:at + size]][-1] != index:
+                    where[run[at:at + size]].append(index)
     repeated = {k: v for k, v in where.items() if len(v) > 1 and not _LIST_WORDS.search(k)}
-    kept: dict[str, list[EnglishText]] = {}
+    found = []
+    found_in: dict[tuple[int, ...], list[str]] = defaultdict(list)  # the terms found by the texts they are in
     for term in sorted(repeated, key=len, reverse=True):
-        if any(term in longer and repeated[longer] == repeated[term] for longer in kept):
+        texts = tuple(repeated[term])
+        if any(term in longer for longer in found_in[texts]):
             continue
-        bounded = [corpus[i] for i in repeated[term] if _bounded(term, corpus[i].chinese)]
+        bounded = [i for i in texts if _bounded(term, corpus[i].chinese)]
         if len(bounded) > 1 and _noun_phrase(term):
-            kept[term] = bounded
-    return kept
+            found.append([term, bounded])
+            found_in[texts].append(term)
+    return found
+
+
+def _shared_grams(runs: list[tuple[int, str]]) -> set[str]:
+    """The pieces of MIN_CHARS characters that are in two texts or more."""
+    texts_with: dict[str, int] = Counter()
+    for grams in _grams_by_text(runs).values():
+        texts_with.update(grams)
+    return {gram for gram, count in texts_with.items() if count > 1}
+
+
+def _grams_by_text(runs: list[tuple[int, str]]) -> dict[int, set[str]]:
+    grams: dict[int, set[str]] = defaultdict(set)
+    for index, run in runs:
+        grams[index].update(run[at:at + MIN_CHARS] for at in range(len(run) - MIN_CHARS + 1))
+    return grams
+
+
+def _reach(run: str, shared: set[str]) -> list[int]:
+    """For each place in the run, how many shared pieces of MIN_CHARS characters start there one after another."""
+    reach = [0] * (len(run) + 1)
+    for at in range(len(run) - MIN_CHARS, -1, -1):
+        reach[at] = reach[at + 1] + 1 if run[at:at + MIN_CHARS] in shared else 0
+    return reach
 
 
 def _bounded(term: str, text: str) -> bool:
+    """The term stands somewhere in the text as whole words (its places as re.finditer finds them)."""
     edges = _edges(text)
-    return any(m.start() in edges and m.end() in edges for m in re.finditer(re.escape(term), text))
+    at = text.find(term)
+    while at >= 0:
+        if at in edges and at + len(term) in edges:
+            return True
+        at = text.find(term, at + len(term))
+    return False
 
 
 @lru_cache(maxsize=2048)

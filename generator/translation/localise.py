@@ -19,6 +19,7 @@ import string
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Callable
 
 from babel.messages.catalog import Catalog, Message
 
@@ -154,13 +155,14 @@ def translator_note(entry: Message) -> str | None:
     return note.strip() or None
 
 
-def load_localiser(root: Path, lang: str) -> Localiser:
+def load_localiser(root: Path, lang: str, read: Callable[[Path, str, Path], Catalog] = read_catalog) -> Localiser:
+    """read: how a catalog is read (`make serve` keeps those that did not change, generate.py)."""
     localiser = Localiser(lang)
     if localiser.is_source:
         return localiser
     for path in sorted(catalog_dir(root, lang).glob("*.po")):
         try:
-            catalog = read_catalog(path, lang, root)
+            catalog = read(path, lang, root)
         except InputError as err:
             localiser.problems.append(err)
             localiser.broken[path.stem] = err

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 PERCENT, POINTS, NUMBER = "percent", "percentage points", "number"
 KIND_WORDS = {PERCENT: "a percentage", POINTS: "percentage points", NUMBER: "a number"}
@@ -40,7 +41,9 @@ _WORDS_EN = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
 }
-_WORD_EN = re.compile(r"\b(" + "|".join(_WORDS_EN) + r")\b(\s+percentage\s+points?\b)?", re.IGNORECASE)
+# The look-ahead (a word as long as those listed) spares trying every listed word at every word's start.
+_WORD_EN = re.compile(rf"\b(?=\w{{{min(map(len, _WORDS_EN))},{max(map(len, _WORDS_EN))}}}\b)("
+                      + "|".join(_WORDS_EN) + r")\b(\s+percentage\s+points?\b)?", re.IGNORECASE)
 # Units that count occasions, not people: the English of such a figure names occasions within a few words of it.
 OCCASION_UNITS = ("人次",)
 OCCASION_WORDS = re.compile(r"\b(?:visits?|trips?|attendances?|places?|person-times?|entries|admissions|passages|"
@@ -81,6 +84,16 @@ def _normal(value: float) -> float:
 
 
 def chinese_figures(text: str) -> list[Figure]:
+    return list(_chinese_figures(text))
+
+
+def english_figures(text: str) -> list[Figure]:
+    return list(_english_figures(text))
+
+
+# The same text is read by several checks (numbers, comparators, occasions, hedges, points): once is enough.
+@lru_cache(maxsize=8192)
+def _chinese_figures(text: str) -> tuple[Figure, ...]:
     figures = []
     for match in _FIGURE_ZH.finditer(text):
         value = float(match.group(1)) * _SCALE_ZH.get(match.group(2) or "", 1)
@@ -91,10 +104,11 @@ def chinese_figures(text: str) -> list[Figure]:
         value = chinese_numeral(match.group(1))
         if value:
             figures.append(Figure(_normal(value), NUMBER, match.start(), match.end()))
-    return sorted(figures, key=lambda f: f.at)
+    return tuple(sorted(figures, key=lambda f: f.at))
 
 
-def english_figures(text: str) -> list[Figure]:
+@lru_cache(maxsize=8192)
+def _english_figures(text: str) -> tuple[Figure, ...]:
     figures = []
     for match in _FIGURE_EN.finditer(text):
         number = float(match.group(1).replace(",", "") + (match.group(2) or ""))
@@ -103,7 +117,7 @@ def english_figures(text: str) -> list[Figure]:
     for match in _WORD_EN.finditer(text):
         kind = POINTS if match.group(2) else NUMBER
         figures.append(Figure(_normal(_WORDS_EN[match.group(1).lower()]), kind, match.start(), match.end()))
-    return sorted(figures, key=lambda f: f.at)
+    return tuple(sorted(figures, key=lambda f: f.at))
 
 
 def _english_kind(suffix: str | None) -> str:

@@ -17,16 +17,19 @@ First of all, each citation must still cite the Chinese it was written against: 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..enrich.citations import Citation, Sentences
 from ..enrich.editorial import Point
 from ..enrich.facts import ReportFacts
 from ..enrich.glossary import Glossary
-from ..enrich.terms import ChineseMatcher, EnglishMatcher
+from ..enrich.terms import ChineseMatcher, EnglishMatcher, matcher_key
 from ..errors import ERROR, WARNING, Finding
 from ..source.model import Report
+from ..util.cache import AnswerFile, are_rows, code_version, content_key, from_rows, kept, row, rows
 from .comparators import AT_LEAST, AT_MOST, MORE_THAN, chinese_comparators
 from .numbers import KIND_WORDS, NUMBER, Figure, chinese_figures, chinese_numeral, english_figures
 
@@ -57,15 +60,16 @@ class PointChecker:
         self.terms = (ChineseMatcher(glossary), EnglishMatcher(glossary)) if glossary and glossary.terms else None
 
     def findings(self, points: Iterable[Point]) -> list[Finding]:
-        found = []
-        for point in points:
-            found += self.pins(point)
-            cited = "".join(self.chinese_of.get(source, "") for source in point.sources)
-            if not cited:
-                continue  # unknown IDs: the editorial loader reports them
-            found += _figures(point, cited, self.figures(point, cited))
-            if point.lang == "zh":
-                found += _comparators(point, cited)
+        return [finding for point in points for finding in self.check(point)]
+
+    def check(self, point: Point) -> list[Finding]:
+        found = self.pins(point)
+        cited = "".join(self.chinese_of.get(source, "") for source in point.sources)
+        if not cited:
+            return found  # unknown IDs: the editorial loader reports them
+        found += _figures(point, cited, self.figures(point, cited))
+        if point.lang == "zh":
+            found += _comparators(point, cited)
         return found
 
     def pins(self, point: Point) -> list[Finding]:
@@ -113,8 +117,32 @@ class PointChecker:
 
 def point_findings(points: Iterable[Point], report: Report, facts: ReportFacts | None = None,
                    glossary: Glossary | None = None) -> list[Finding]:
-    """Every figure of every point that its cited sentences lack; for Chinese points, changed comparators."""
-    return PointChecker(report, facts, glossary).findings(points)
+    """Every figure of every point that its cited sentences lack; for Chinese points, changed comparators.
+    A point's findings are kept between runs by its content and that of what it is checked against (the
+    report's sentences, its times, the glossary's forms, this code): an edited point is checked anew, the
+    others are not (an edit of the report's text or of the glossary checks them all)."""
+
+    @lru_cache(maxsize=1)
+    def checker() -> PointChecker:  # made for the first point not kept: it reads the whole report
+        return PointChecker(report, facts, glossary)
+
+    stamp = content_key(code_version(), json.dumps([[s.id, s.text] for s in report.segments()], ensure_ascii=False),
+                        repr((facts.year, facts.plan_years, facts.review_years) if facts else None),
+                        matcher_key(glossary if glossary and glossary.terms else None))
+    found = []
+    for point in points:
+        question = content_key(stamp, json.dumps(row(point), ensure_ascii=False))
+        found += kept(_point_answers(), question, lambda: checker().check(point), rows,
+                      lambda data: from_rows(Finding, data))
+    return found
+
+
+POINT_ANSWERS = 1_000  # answers kept, the most recent (a few times a report's points: the file is read on every run)
+
+
+@lru_cache(maxsize=1)
+def _point_answers() -> AnswerFile:
+    return AnswerFile("checked-points", POINT_ANSWERS, lambda data: are_rows(Finding, data))
 
 
 def cited_values(cited: str) -> set[tuple[float, str]]:

@@ -10,11 +10,13 @@ term across the edition (consistency.py), a translator's note on each slip of th
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..enrich.glossary import Glossary
-from ..enrich.terms import ChineseMatcher, EnglishMatcher
+from ..enrich.terms import Renderings
 from ..errors import ERROR, WARNING, Finding
 from .comparators import AT_LEAST, compare_comparators
 from .consistency import consistency_findings
@@ -23,10 +25,10 @@ from .hedges import hedge_findings
 from .numbers import OCCASION_UNITS, OCCASION_WORDS, unit_problems
 from .repairs import repair_findings
 from .style import StyleGuide
+from ..util.cache import AnswerFile, are_rows, code_version, content_key, from_rows, kept, row, rows
 from ..util.csvfile import starts_formula
 
 LONG_SENTENCE = 80  # words; the report's Chinese runs long, the English should not follow it
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _FULLWIDTH = re.compile(r"[，。、；：！？（）《》【】「」『』～]")
 _DOUBLE_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 _DOUBLE_WORD_OK = {"that", "had", "is"}  # "that that", "had had", "is is" can be grammatical
@@ -42,17 +44,47 @@ def check_english(texts: Iterable[EnglishText], glossary: Glossary | None, style
     """Every check of the English; `anomalies` (the report's, from `gwr notes`) for the translator's notes."""
     texts = list(texts)
     findings = []
+    own = TextChecks(style)
     for text in texts:
-        for check in (_comparators, _unchanged_or_chinese, _punctuation, _double_words, _long_sentences,
-                      _safe_html, _markdown, _formula, _counted_occasions):
-            findings += check(text)
-        findings += _spelling(text, style) + _chinglish(text, style)
-    if glossary and glossary.terms:
-        findings += inconsistent_terms(texts, glossary)
-    findings += hedge_findings(texts, style.hedges) + consistency_findings(texts, glossary, style.consistency)
+        findings += own.findings(text)
+    renderings = Renderings(glossary) if glossary and glossary.terms else None
+    if renderings:
+        findings += inconsistent_terms(texts, glossary, renderings)
+    findings += hedge_findings(texts, style.hedges)
+    findings += consistency_findings(texts, glossary, style.consistency, renderings)
     if anomalies is not None:
         findings += repair_findings(texts, list(anomalies))
     return findings
+
+
+class TextChecks:
+    """The checks that read one text alone, kept between runs by the text's content (and the style's, and
+    this code's): an edit re-checks the texts it changed."""
+
+    def __init__(self, style: StyleGuide) -> None:
+        self.style = style
+        self.stamp = content_key(code_version(), json.dumps([
+            style.spellings, style.keep,
+            [[r.pattern.pattern, r.pattern.flags, r.say, r.why, r.line] for r in style.chinglish]], ensure_ascii=False))
+
+    def findings(self, text: EnglishText) -> list[Finding]:
+        question = content_key(self.stamp, json.dumps(row(text), ensure_ascii=False))
+        return kept(_text_answers(), question, lambda: self._check(text), rows, lambda data: from_rows(Finding, data))
+
+    def _check(self, text: EnglishText) -> list[Finding]:
+        findings = []
+        for check in (_comparators, _unchanged_or_chinese, _punctuation, _double_words, _long_sentences,
+                      _safe_html, _markdown, _formula, _counted_occasions):
+            findings += check(text)
+        return findings + _spelling(text, self.style) + _chinglish(text, self.style)
+
+
+TEXT_ANSWERS = 4_000  # answers kept, the most recent (a few times a report's texts: the file is read on every run)
+
+
+@lru_cache(maxsize=1)
+def _text_answers() -> AnswerFile:
+    return AnswerFile("checked-english-texts", TEXT_ANSWERS, lambda data: are_rows(Finding, data))
 
 
 def _finding(severity: str, check: str, text: EnglishText, message: str, fix: str) -> Finding:
@@ -90,14 +122,21 @@ def _counted_occasions(text: EnglishText) -> list[Finding]:
 
 
 def _unchanged_or_chinese(text: EnglishText) -> list[Finding]:
-    if text.text == text.chinese and _HAN.search(text.text):
+    if text.text == text.chinese and _han().search(text.text):
         return [_finding(ERROR, "unchanged", text, "the translation is a copy of the Chinese",
                          "translate it, or empty the msgstr so that the page shows it as pending")]
-    han = sorted(set(_HAN.findall(text.text)))
+    han = sorted(set(_han().findall(text.text)))
     if han and text.kind not in (GLOSSARY_TEXT, NOTE):  # these explain Chinese wording, and quote it
         return [_finding(ERROR, "chinese-text", text, f"Chinese characters in the English: {''.join(han)[:20]}",
                          "write the English (a name in pinyin, a term by its glossary rendering)")]
     return []
+
+
+@lru_cache(maxsize=1)
+def _han() -> re.Pattern:
+    # compiled when first needed: a class of the Han ranges takes re milliseconds to compile, and a run that finds
+    # its answers kept (util/cache.py) needs none
+    return re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _punctuation(text: EnglishText) -> list[Finding]:
@@ -188,19 +227,19 @@ def _same_rendering(form: str, other: str) -> bool:
     return a in b or b in a or any(re.fullmatch(r"[A-Z0-9&-]{2,10}", f) for f in (form, other))
 
 
-def inconsistent_terms(texts: list[EnglishText], glossary: Glossary) -> list[Finding]:
+def inconsistent_terms(texts: list[EnglishText], glossary: Glossary,
+                       renderings: Renderings | None = None) -> list[Finding]:
     """A glossary term whose Chinese is on a page must keep one English rendering there: the first one
     used on the page sets it, and a rendering that is neither a short form of it (Suxi for Suxi Town, an
     abbreviation) nor its long form is reported where it stands. Navigation labels may be short."""
-    chinese, english = ChineseMatcher(glossary), EnglishMatcher(glossary)
+    renderings = renderings or Renderings(glossary)
     first: dict[tuple[str, str], tuple[str, EnglishText]] = {}
     found = []
     for text in texts:
         if text.group is None or not text.chinese or (text.ident or "").endswith(".short-title"):
             continue
-        terms = {match.term.id: match.term for match in chinese.find(text.chinese)}
-        for term in terms.values():
-            for form in english.forms_in(text.text, term):
+        for term, forms in renderings.of(text.chinese, text.text):
+            for form in forms:
                 key = (text.group, term.id)
                 if key not in first:
                     first[key] = (form, text)

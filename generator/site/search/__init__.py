@@ -13,6 +13,7 @@ from ..language import EditionLanguage
 from ..titles import Titles
 from .documents import search_documents
 from .index import index_files
+from .tokens import kept_tokens
 
 # The answer when no page holds every word of a query: Material says there is no result, gwr.js adds
 # the glossary's terms nearest to the query, each a search of its own and a link to its entry.
@@ -22,7 +23,8 @@ ENTRY_OF = N_("{term}的释义")
 
 
 def search_files(enriched: EnrichedReport, language: EditionLanguage, titles: Titles) -> dict[str, str]:
-    pages, docs = search_documents(enriched, language, titles)
+    with kept_tokens(language.lang):
+        pages, docs = search_documents(enriched, language, titles)
     other = next(lang for lang in HTML_LANG if lang != language.lang)
     labels = {"nearest": language.gettext(NEAREST), "entry": language.gettext(ENTRY),
               "entryOf": language.gettext(ENTRY_OF), "otherLang": HTML_LANG[other]}

@@ -44,9 +44,13 @@ def fnv1a(text: str) -> int:
 def index_files(lang: str, pages: list[SearchPage], docs: list[SearchDoc], labels: dict[str, str]) -> dict[str, str]:
     """labels: the words of the answer when the report is silent, in the edition's language."""
     postings: dict[str, list] = {}
+    compact: dict[float, int | float] = {}  # weight -> as written; a few values, met again and again
     for number, doc in enumerate(docs):
         for token, weight in sorted(doc.tokens.items()):
-            postings.setdefault(token, []).extend((number, weight if type(weight) is int else _compact(weight)))
+            written = weight if type(weight) is int else compact.get(weight)
+            if written is None:
+                written = compact[weight] = _compact(weight)
+            postings.setdefault(token, []).extend((number, written))
     shards = max(1, math.ceil(len(postings) / TOKENS_PER_SHARD))
     grouped: dict[int, dict[str, list]] = {n: {} for n in range(shards)}
     for token, values in postings.items():

@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from contextlib import contextmanager
 from functools import lru_cache
+
+from ...util.cache import AnswerFile, code_version, content_key, kept
 
 from .porter import stem
 
@@ -126,14 +129,49 @@ def index_tokens(text: str) -> Counter:
     return Counter(_index_tokens(text))
 
 
+@contextmanager
+def kept_tokens(edition: str):
+    """Within the block, index_tokens keeps its answers between runs too (util/cache.py), in a file of the
+    edition's: tokenising and stemming every text again took most of the time an index takes."""
+    _kept.append(_answers(edition))
+    try:
+        yield
+    finally:
+        _kept.pop()
+
+
+_kept: list[AnswerFile] = []  # the answers of the edition whose index is being made (kept_tokens)
+TOKEN_ANSWERS = 60_000  # the most recent kept, per edition
+
+
+@lru_cache(maxsize=None)
+def _answers(edition: str) -> AnswerFile:
+    return AnswerFile(f"search-tokens-{edition}", TOKEN_ANSWERS, _are_tokens)
+
+
+def _are_tokens(answer) -> bool:
+    """Token -> count, as _tokens_of counts them (a JSON object keeps its keys' order: the Counter's)."""
+    return isinstance(answer, dict) and all(type(count) is int for count in answer.values())
+
+
 @lru_cache(maxsize=1 << 14)
 def _index_tokens(text: str) -> Counter:
     # Kept: both editions' indexes hold some 4,000 texts, and a rebuild of `make serve` after one saved
     # sentence would stem them all again (most of the time an index takes).
-    tokens: Counter = Counter()
+    if not _kept:
+        return _tokens_of(text)
+    question = content_key(code_version(), text)  # the code: another tokeniser or stemmer, other tokens
+    return kept(_kept[-1], question, lambda: _tokens_of(text), dict, Counter)  # in the order they were counted
+
+
+def _tokens_of(text: str) -> Counter:
     normal = normalise(text)
+    units_then_pairs: list[str] = []  # chain by chain, the units then the pairs: the Counter's order
     for chain in _chains(normal):
-        tokens.update(chain + pairs(chain))  # the units, then the pairs: the order of the Counter as before
+        units_then_pairs += chain
+        if len(chain) > 1:
+            units_then_pairs += pairs(chain)
+    tokens = Counter(units_then_pairs)  # counted in one pass (C), not chain by chain
     joined = _compounds(normal)
     if joined:  # and what a query asks for next to them: 赋能e-commerce -> 能ecommerc
         tokens.update(joined)
