@@ -72,9 +72,14 @@ def policy_text(hashes: set[str]) -> str:
     return "; ".join(directives)
 
 
+def without_policy(html: str) -> str:
+    """The page without a policy <meta> (a page as MkDocs writes it has none: not scanned for one then)."""
+    return META_PATTERN.sub("", html) if 'http-equiv="Content-Security-Policy"' in html else html
+
+
 def with_policy(html: str, policy: str, name: str = "page") -> str:
     """The page with the policy as its first <meta> after the character set (any policy it had replaced)."""
-    html = META_PATTERN.sub("", html)
+    html = without_policy(html)
     at = html.find(CHARSET)
     first_script = html.find("<script")
     if at < 0 or -1 < first_script < at:
@@ -87,7 +92,7 @@ def with_policy(html: str, policy: str, name: str = "page") -> str:
 def write_policy(site: Path) -> str:
     """Into every page of the built site (both editions) and into site/_headers: one policy. Returns it."""
     pages = sorted(site.rglob("*.html"))
-    texts = {path: META_PATTERN.sub("", path.read_bytes().decode("utf-8")) for path in pages}  # as written
+    texts = {path: without_policy(path.read_bytes().decode("utf-8")) for path in pages}  # as written
     policy = policy_text({script_hash(script) for html in texts.values() for script in inline_scripts(html)})
     for path, html in texts.items():
         path.write_bytes(with_policy(html, policy, str(path.relative_to(site))).encode("utf-8"))
