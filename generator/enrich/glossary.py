@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..source.segmenter import words
-from ..util.cache import AnswerFile, installed_version
+from ..util.cache import AnswerFile, installed_version, kept
 from ..util.yamlfile import child, line_of, read_yaml
 
 GLOSSARY_DIR = "translations/glossary"
@@ -105,12 +105,7 @@ class Glossary:
 def generate_pinyin(text: str) -> str:
     """pypinyin's reading of the text, kept between runs: loading pypinyin takes longer than reading every
     entry of the glossary, and the entries seldom change."""
-    answers = _pinyin_answers()
-    answer = answers.get(text)
-    if answer is None:
-        answer = _read_pinyin(text)
-        answers.put(text, answer)
-    return answer
+    return kept(_pinyin_answers(), text, lambda: _read_pinyin(text), str, str)
 
 
 def _read_pinyin(text: str) -> str:
@@ -158,15 +153,14 @@ def written_pinyin(text: str, syllables: list[str], proper_name: bool) -> str:
 def pinyin_key(text: str) -> str:
     """Sort key: pinyin with tone numbers (ba1 before ba4), Latin letters and digits as they are, no punctuation.
     Kept between runs as generate_pinyin's answers are (a question of its own: NUL, then the text)."""
-    answers = _pinyin_answers()
-    answer = answers.get("\0" + text)
-    if answer is None:
-        from pypinyin import Style, lazy_pinyin
+    return kept(_pinyin_answers(), "\0" + text, lambda: _read_sort_key(text), str, str)
 
-        syllables = lazy_pinyin(text, style=Style.TONE3, errors=lambda chars: [chars.lower()])
-        answer = re.sub(r"[^0-9a-z ]+", "", " ".join(syllables)).strip()
-        answers.put("\0" + text, answer)
-    return answer
+
+def _read_sort_key(text: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = lazy_pinyin(text, style=Style.TONE3, errors=lambda chars: [chars.lower()])
+    return re.sub(r"[^0-9a-z ]+", "", " ".join(syllables)).strip()
 
 
 def toneless(pinyin: str) -> str:

@@ -23,7 +23,6 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 from ...util.cache import AnswerFile, code_version, content_key, kept
-
 from .porter import stem
 
 # A Chinese character, a number with decimal point or thousands separators, or a Latin word (the group
